@@ -1,0 +1,30 @@
+package org.imagestore.api;
+
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.imagestore.storage.StoredImage;
+import org.imagestore.storage.Timestamps;
+
+/** One entry of list-images. */
+@JsonbPropertyOrder({"filename", "url", "createdAt", "size", "width", "height", "metadata"})
+public record ImageView(
+    String filename,
+    String url,
+    @JsonbProperty("created_at") String createdAt,
+    long size,
+    Integer width,
+    Integer height,
+    JsonObject metadata) {
+
+  static ImageView of(StoredImage image, ImageUrls urls) {
+    return new ImageView(
+        image.filename(),
+        urls.path(image.filename()),
+        Timestamps.format(image.createdAt()),
+        image.size(),
+        image.width(),
+        image.height(),
+        image.metadata());
+  }
+}

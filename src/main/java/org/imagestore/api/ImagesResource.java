@@ -1,0 +1,77 @@
+package org.imagestore.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImagePage;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.StoredImage;
+import org.imagestore.storage.Timestamps;
+
+/** The seed's three endpoints: save-image, list-images and delete-image. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImagesResource {
+  @Inject ImageStore store;
+
+  @Context HttpServletRequest request;
+
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Path("save-image")
+  public Response save(InputStream body) {
+    long maxImageBytes = store.config().maxImageBytes();
+    if (request.getContentLengthLong() > SaveRequest.maxBodyBytes(maxImageBytes)) {
+      throw new ImageStoreException(
+          Failure.TOO_LARGE,
+          "the request body is over the limit for a " + maxImageBytes + "-byte image");
+    }
+    SaveRequest save = SaveRequest.read(body, maxImageBytes);
+    StoredImage image = store.save(save.png(), save.metadata());
+    ImageUrls urls = new ImageUrls(request);
+    SavedImage saved =
+        new SavedImage(
+            true,
+            image.filename(),
+            urls.path(image.filename()),
+            Timestamps.format(image.createdAt()),
+            image.size(),
+            image.width(),
+            image.height(),
+            store.config().exposePath() ? store.pathOf(image.filename()).toString() : null);
+    return Response.created(urls.absolute(image.filename())).entity(saved).build();
+  }
+
+  @GET
+  @Path("list-images")
+  public ImageList list() {
+    var query = ListParams.parse(uriInfo.getQueryParameters(), store.config().zone());
+    ImagePage page = store.list(query);
+    ImageUrls urls = new ImageUrls(request);
+    return new ImageList(
+        page.images().stream().map(image -> ImageView.of(image, urls)).toList(),
+        page.count(),
+        query.limit(),
+        query.offset());
+  }
+
+  @DELETE
+  @Path("delete-image/{filename}")
+  public Deleted delete(@PathParam("filename") String filename) {
+    store.delete(filename);
+    return new Deleted(true, filename);
+  }
+}

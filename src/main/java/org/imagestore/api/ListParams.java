@@ -1,0 +1,81 @@
+package org.imagestore.api;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageQuery;
+import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.Timestamps;
+
+/** Reads list-images' query parameters; anything unknown, repeated or malformed is a 400. */
+final class ListParams {
+  private static final Set<String> KNOWN =
+      Set.of("limit", "offset", "q", "model", "source", "since", "until");
+
+  private final MultivaluedMap<String, String> params;
+
+  private ListParams(MultivaluedMap<String, String> params) {
+    this.params = params;
+  }
+
+  static ImageQuery parse(MultivaluedMap<String, String> params, ZoneId zone) {
+    Set<String> unknown = new TreeSet<>(params.keySet());
+    unknown.removeAll(KNOWN);
+    if (!unknown.isEmpty()) {
+      throw invalid("unknown query parameter(s) " + unknown + "; known: " + new TreeSet<>(KNOWN));
+    }
+    ListParams p = new ListParams(params);
+    return new ImageQuery(
+        p.integer("limit", ImageQuery.DEFAULT_LIMIT, 1, ImageQuery.MAX_LIMIT),
+        p.integer("offset", 0, 0, Integer.MAX_VALUE),
+        p.text("q"),
+        p.text("model"),
+        p.text("source"),
+        p.bound("since", zone, false),
+        p.bound("until", zone, true));
+  }
+
+  private String text(String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw invalid(name + " is given more than once");
+    }
+    return values.get(0).isEmpty() ? null : values.get(0);
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    String value = text(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name + " must be a whole number from " + min + " to " + max);
+  }
+
+  private Instant bound(String name, ZoneId zone, boolean upper) {
+    String value = text(name);
+    try {
+      return value == null ? null : Timestamps.parseBound(value, zone, upper);
+    } catch (IllegalArgumentException e) {
+      throw invalid(name + " must be an ISO-8601 date or date-time, e.g. 2025-10-29");
+    }
+  }
+
+  private static ImageStoreException invalid(String message) {
+    return new ImageStoreException(Failure.INVALID_INPUT, message);
+  }
+}

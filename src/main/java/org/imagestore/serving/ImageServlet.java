@@ -1,0 +1,126 @@
+package org.imagestore.serving;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.imagestore.api.ErrorBody;
+import org.imagestore.api.HttpStatus;
+import org.imagestore.storage.ImageContent;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.ImageStoreException;
+
+/**
+ * Streams stored images: one linear flow for GET and HEAD (find the image, preconditions, cache
+ * headers, 304, 416, 206 or 200) with a fixed buffer, never the whole file in memory. Only names of
+ * stored images are looked up at all; the store refuses anything else.
+ */
+@WebServlet(name = "images", urlPatterns = ImageServlet.PREFIX + "*")
+public class ImageServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** Where images are served; the API builds every image URL on it. */
+  public static final String PREFIX = "/storage/images/";
+
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  @Inject transient ImageStore store;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    serve(request, response, true);
+  }
+
+  @Override
+  protected void doHead(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    serve(request, response, false);
+  }
+
+  private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
+      throws IOException {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    ImageContent content;
+    try {
+      content = store.open(filename(request));
+    } catch (ImageStoreException e) {
+      error(response, HttpStatus.of(e.failure()), e.getMessage());
+      return;
+    }
+    Validators validators = new Validators(content);
+    if (!validators.preconditionsHold(request)) {
+      error(response, HttpServletResponse.SC_PRECONDITION_FAILED, "precondition failed");
+      return;
+    }
+    response.setHeader("ETag", validators.etag());
+    response.setDateHeader("Last-Modified", validators.lastModified());
+    response.setHeader(
+        "Cache-Control", "public, max-age=" + store.config().cacheMaxAge() + ", immutable");
+    if (validators.notModified(request)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    response.setHeader("Accept-Ranges", "bytes");
+    long size = content.size();
+    Optional<ByteRange> requested =
+        validators.rangeApplies(request)
+            ? ByteRange.parse(request.getHeader("Range"), size)
+            : Optional.empty();
+    if (requested.isPresent() && !requested.get().satisfiable()) {
+      response.setHeader("Content-Range", "bytes */" + size);
+      error(
+          response,
+          HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE,
+          "range not satisfiable");
+      return;
+    }
+    ByteRange range = requested.orElse(new ByteRange(0, size - 1));
+    if (requested.isPresent()) {
+      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      response.setHeader(
+          "Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+    }
+    response.setContentType("image/png");
+    response.setContentLengthLong(range.length());
+    if (withBody) {
+      copy(content, range, response.getOutputStream());
+    }
+  }
+
+  /** The decoded path after the prefix; the store decides whether it names a stored image. */
+  private static String filename(HttpServletRequest request) {
+    String path = request.getPathInfo();
+    return path == null || path.length() < 2 ? "" : path.substring(1);
+  }
+
+  private static void copy(ImageContent content, ByteRange range, OutputStream out)
+      throws IOException {
+    byte[] buffer = new byte[BUFFER_BYTES];
+    try (InputStream in = content.open(range.start())) {
+      for (long left = range.length(); left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new EOFException("image shorter than its size");
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+  }
+
+  private static void error(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(ErrorBody.json(message));
+  }
+}

@@ -1,0 +1,115 @@
+package org.imagestore.storage;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+
+/**
+ * Writes that are never seen half-done: content goes to a temp file in the target folder, is forced
+ * to disk, then published under its final name in one step that never replaces an existing file.
+ */
+final class AtomicFiles {
+  /** What writes a file's content; it may throw at any point. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static final Object MOVE_LOCK = new Object();
+
+  private AtomicFiles() {}
+
+  /** Writes {@code content} to a new temp file in {@code dir}, forced to disk. */
+  static Path writeTemp(Path dir, Content content) throws IOException {
+    Path temp = dir.resolve(ImageNames.TEMP_PREFIX + UUID.randomUUID() + ImageNames.TEMP_SUFFIX);
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      content.writeTo(unclosable(Channels.newOutputStream(channel)));
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temp);
+      throw e;
+    }
+    makeReadable(temp);
+    return temp;
+  }
+
+  /**
+   * Gives {@code temp} the name {@code target} unless {@code target} exists.
+   *
+   * @return false, with {@code temp} left in place, if {@code target} already exists
+   */
+  static boolean publish(Path temp, Path target) throws IOException {
+    try {
+      // A hard link is created atomically and fails if the name is taken: no overwrite race.
+      Files.createLink(target, temp);
+      Files.delete(temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException | IOException e) {
+      return moveIfAbsent(temp, target);
+    }
+  }
+
+  /** For file systems without hard links: safe against this JVM, not against other writers. */
+  private static boolean moveIfAbsent(Path temp, Path target) throws IOException {
+    synchronized (MOVE_LOCK) {
+      if (Files.exists(target)) {
+        return false;
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    }
+  }
+
+  /**
+   * Writers such as JSON-P close the stream they are given; the channel must stay open to force.
+   */
+  private static OutputStream unclosable(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  /** Makes the folder's new entries durable; not every platform can open a folder for this. */
+  static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // Best effort: the file contents are already forced, only the rename may be lost in a crash.
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left for the start-up sweep of temp files.
+    }
+  }
+
+  /** Stored images are served by the app and, later, by a front server running as another user. */
+  private static void makeReadable(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+}

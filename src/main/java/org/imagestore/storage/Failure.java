@@ -1,0 +1,10 @@
+package org.imagestore.storage;
+
+/** Why the store refused a request; the API layer turns each into its HTTP status. */
+public enum Failure {
+  INVALID_INPUT,
+  UNSUPPORTED_MEDIA,
+  TOO_LARGE,
+  INSUFFICIENT_STORAGE,
+  NOT_FOUND
+}

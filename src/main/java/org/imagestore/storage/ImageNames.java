@@ -1,0 +1,73 @@
+package org.imagestore.storage;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place for file names: what a stored image is called, its sidecar, and temp files. A name
+ * that does not match {@link #PATTERN} is never resolved against the storage folder, which is what
+ * keeps traversal ({@code ..}, separators, absolute paths) out.
+ */
+public final class ImageNames {
+  public static final Pattern PATTERN =
+      Pattern.compile("^generated_(\\d{8}_\\d{6})(_[A-Za-z0-9]+)?\\.png$");
+
+  static final String TEMP_PREFIX = ".imagestore-";
+  static final String TEMP_SUFFIX = ".tmp";
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss");
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("SSS");
+  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final int RANDOM_CHARS = 5;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private ImageNames() {}
+
+  public static boolean isImageName(String name) {
+    return name != null && PATTERN.matcher(name).matches();
+  }
+
+  /**
+   * A fresh name for an image saved at {@code time}: the seed's timestamp plus milliseconds and a
+   * random part, so that saves in the same millisecond still get different names.
+   */
+  static String newName(ZonedDateTime time) {
+    StringBuilder name =
+        new StringBuilder("generated_")
+            .append(STAMP.format(time))
+            .append('_')
+            .append(MILLIS.format(time));
+    for (int i = 0; i < RANDOM_CHARS; i++) {
+      name.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    }
+    return name.append(".png").toString();
+  }
+
+  static String sidecarName(String imageName) {
+    return imageName.substring(0, imageName.length() - ".png".length()) + ".json";
+  }
+
+  static boolean isTempName(String name) {
+    return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+  }
+
+  /** The timestamp in the name, read in {@code zone}; empty if it is not a real date. */
+  static Optional<ZonedDateTime> timestamp(String imageName, ZoneId zone) {
+    Matcher m = PATTERN.matcher(imageName);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(m.group(1), STAMP).atZone(zone));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package org.imagestore.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Checks that bytes are a PNG that decodes, without decoding it into pixels: the header is read
+ * first and the pixel limit enforced before any inflation, then every chunk's CRC is checked and
+ * the image data is inflated into a small scratch buffer, counting rows and filter bytes. Memory
+ * use is constant whatever the image's dimensions, so a decompression bomb costs nothing.
+ */
+public final class PngVerifier {
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  /** Signature, IHDR length and type, the 13 IHDR bytes. */
+  public static final int HEADER_BYTES = 8 + 8 + 13;
+
+  private static final int[][] ADAM7 = {
+    {0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}
+  };
+
+  private PngVerifier() {}
+
+  /** Reads width, height and format from the first {@link #HEADER_BYTES} bytes. */
+  public static PngInfo header(byte[] png) {
+    if (png.length < HEADER_BYTES || !startsWithSignature(png)) {
+      throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "image is not a PNG");
+    }
+    if (readInt(png, 8) != 13 || !"IHDR".equals(type(png, 12))) {
+      throw invalid("PNG does not start with an IHDR chunk");
+    }
+    long width = readInt(png, 16) & 0xffffffffL;
+    long height = readInt(png, 20) & 0xffffffffL;
+    int bitDepth = png[24] & 0xff;
+    int colorType = png[25] & 0xff;
+    if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+      throw invalid("PNG has invalid dimensions " + width + "x" + height);
+    }
+    if (channels(colorType) == 0 || !validDepth(colorType, bitDepth)) {
+      throw invalid("PNG has invalid color type " + colorType + " / bit depth " + bitDepth);
+    }
+    if (png[26] != 0 || png[27] != 0 || (png[28] != 0 && png[28] != 1)) {
+      throw invalid("PNG uses an unknown compression, filter or interlace method");
+    }
+    return new PngInfo((int) width, (int) height, bitDepth, colorType, png[28] == 1);
+  }
+
+  /**
+   * Verifies the whole PNG.
+   *
+   * @throws ImageStoreException {@link Failure#UNSUPPORTED_MEDIA} if it is not a PNG, {@link
+   *     Failure#TOO_LARGE} over {@code maxPixels}, {@link Failure#INVALID_INPUT} if it is corrupt
+   */
+  public static PngInfo verify(byte[] png, long maxPixels) {
+    PngInfo info = header(png);
+    if (info.pixels() > maxPixels) {
+      throw new ImageStoreException(
+          Failure.TOO_LARGE,
+          "image is "
+              + info.width()
+              + "x"
+              + info.height()
+              + " pixels, over the limit of "
+              + maxPixels
+              + " pixels");
+    }
+    new ChunkWalk(png, info).run();
+    return info;
+  }
+
+  private static final class ChunkWalk {
+    private final byte[] png;
+    private final PngInfo info;
+    private final RowCounter rows;
+    private final Inflater inflater = new Inflater();
+    private final byte[] scratch = new byte[64 * 1024];
+
+    ChunkWalk(byte[] png, PngInfo info) {
+      this.png = png;
+      this.info = info;
+      this.rows = new RowCounter(info);
+    }
+
+    void run() {
+      try {
+        walk();
+      } finally {
+        inflater.end();
+      }
+    }
+
+    private void walk() {
+      CRC32 crc = new CRC32();
+      int pos = SIGNATURE.length;
+      boolean seenPalette = false;
+      boolean seenData = false;
+      boolean dataEnded = false;
+      while (true) {
+        if (png.length - pos < 12) {
+          throw invalid("PNG is truncated (no IEND chunk)");
+        }
+        long length = readInt(png, pos) & 0xffffffffL;
+        String type = type(png, pos + 4);
+        if (length > png.length - pos - 12L) {
+          throw invalid("PNG chunk " + type + " is truncated");
+        }
+        int data = pos + 8;
+        int end = data + (int) length;
+        crc.reset();
+        crc.update(png, pos + 4, (int) length + 4);
+        if ((int) crc.getValue() != readInt(png, end)) {
+          throw invalid("PNG chunk " + type + " has a bad CRC");
+        }
+        if (pos > SIGNATURE.length && "IHDR".equals(type)) {
+          throw invalid("PNG has a second IHDR chunk");
+        }
+        if ("PLTE".equals(type)) {
+          seenPalette = true;
+        } else if ("IDAT".equals(type)) {
+          if (dataEnded) {
+            throw invalid("PNG image data is not contiguous");
+          }
+          if (info.colorType() == 3 && !seenPalette) {
+            throw invalid("PNG palette image has no PLTE chunk");
+          }
+          seenData = true;
+          inflate(data, (int) length);
+        } else if ("IEND".equals(type)) {
+          if (!seenData) {
+            throw invalid("PNG has no image data");
+          }
+          if (!inflater.finished() || !rows.complete()) {
+            throw invalid("PNG image data is truncated");
+          }
+          return;
+        } else if (seenData) {
+          dataEnded = true;
+        }
+        pos = end + 4;
+      }
+    }
+
+    private void inflate(int offset, int length) {
+      inflater.setInput(png, offset, length);
+      try {
+        while (!inflater.needsInput() && !inflater.finished()) {
+          int n = inflater.inflate(scratch);
+          if (n == 0 && inflater.needsDictionary()) {
+            throw invalid("PNG image data needs a preset dictionary");
+          }
+          rows.consume(scratch, n);
+        }
+      } catch (DataFormatException e) {
+        throw invalid("PNG image data is corrupt");
+      }
+    }
+  }
+
+  /** Follows the decompressed scanlines: each starts with a filter byte from 0 to 4. */
+  private static final class RowCounter {
+    private final long[] rowCounts;
+    private final long[] rowLengths;
+    private int pass;
+    private long rowsLeft;
+    private long byteInRow;
+
+    RowCounter(PngInfo info) {
+      int bitsPerPixel = info.bitDepth() * channels(info.colorType());
+      int[][] passes = info.interlaced() ? ADAM7 : new int[][] {{0, 0, 1, 1}};
+      rowCounts = new long[passes.length];
+      rowLengths = new long[passes.length];
+      for (int i = 0; i < passes.length; i++) {
+        long w = span(info.width(), passes[i][0], passes[i][2]);
+        long h = span(info.height(), passes[i][1], passes[i][3]);
+        rowCounts[i] = w == 0 ? 0 : h;
+        rowLengths[i] = 1 + (w * bitsPerPixel + 7) / 8;
+      }
+      pass = -1;
+      nextPass();
+    }
+
+    private static long span(int size, int start, int step) {
+      return size > start ? (size - start + step - 1L) / step : 0;
+    }
+
+    private void nextPass() {
+      do {
+        pass++;
+      } while (pass < rowCounts.length && rowCounts[pass] == 0);
+      rowsLeft = pass < rowCounts.length ? rowCounts[pass] : 0;
+      byteInRow = 0;
+    }
+
+    void consume(byte[] buf, int n) {
+      int i = 0;
+      while (i < n) {
+        if (pass >= rowCounts.length) {
+          throw invalid("PNG has more image data than its dimensions allow");
+        }
+        if (byteInRow == 0 && (buf[i] & 0xff) > 4) {
+          throw invalid("PNG scanline has an unknown filter type");
+        }
+        long step = Math.min(n - i, rowLengths[pass] - byteInRow);
+        i += (int) step;
+        byteInRow += step;
+        if (byteInRow == rowLengths[pass]) {
+          byteInRow = 0;
+          if (--rowsLeft == 0) {
+            nextPass();
+          }
+        }
+      }
+    }
+
+    boolean complete() {
+      return pass >= rowCounts.length;
+    }
+  }
+
+  private static boolean startsWithSignature(byte[] png) {
+    for (int i = 0; i < SIGNATURE.length; i++) {
+      if (png[i] != SIGNATURE[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int channels(int colorType) {
+    return switch (colorType) {
+      case 0, 3 -> 1;
+      case 2 -> 3;
+      case 4 -> 2;
+      case 6 -> 4;
+      default -> 0;
+    };
+  }
+
+  private static boolean validDepth(int colorType, int depth) {
+    return switch (colorType) {
+      case 0 -> depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;
+      case 3 -> depth == 1 || depth == 2 || depth == 4 || depth == 8;
+      default -> depth == 8 || depth == 16;
+    };
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return ((b[at] & 0xff) << 24)
+        | ((b[at + 1] & 0xff) << 16)
+        | ((b[at + 2] & 0xff) << 8)
+        | (b[at + 3] & 0xff);
+  }
+
+  private static String type(byte[] b, int at) {
+    return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+  }
+
+  private static ImageStoreException invalid(String message) {
+    return new ImageStoreException(Failure.INVALID_INPUT, message);
+  }
+}

@@ -1,0 +1,83 @@
+package org.imagestore.storage;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JSON file beside each image, in the seed's shape {@code {"filename", "created_at",
+ * "metadata"}} plus {@code size}, {@code sha256}, {@code width} and {@code height}. Every field but
+ * the metadata may be missing in a seed folder; readers fall back to the image itself.
+ */
+record Sidecar(
+    OffsetDateTime createdAt, Integer width, Integer height, String sha256, JsonObject metadata) {
+  private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
+  private static final Map<String, ?> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
+
+  static Sidecar of(StoredImage image, String sha256) {
+    return new Sidecar(image.createdAt(), image.width(), image.height(), sha256, image.metadata());
+  }
+
+  /** Reads a sidecar; empty if there is none or it is not a JSON object (logged). */
+  static Optional<Sidecar> read(Path file, ZoneId zone) {
+    try (InputStream in = Files.newInputStream(file);
+        var reader = Json.createReader(in)) {
+      JsonObject json = reader.readObject();
+      return Optional.of(
+          new Sidecar(
+              json.get("created_at") instanceof JsonString s
+                  ? Timestamps.parseCreatedAt(s.getString(), zone).orElse(null)
+                  : null,
+              intOrNull(json.get("width")),
+              intOrNull(json.get("height")),
+              json.get("sha256") instanceof JsonString s ? s.getString() : null,
+              json.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | JsonException | ClassCastException e) {
+      LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {file, e});
+      return Optional.empty();
+    }
+  }
+
+  void write(String filename, long size, OutputStream out) {
+    var json =
+        Json.createObjectBuilder()
+            .add("filename", filename)
+            .add("created_at", Timestamps.format(createdAt))
+            .add("size", size)
+            .add("sha256", sha256)
+            .add("width", width)
+            .add("height", height)
+            .add("metadata", metadata)
+            .build();
+    try (JsonWriter writer =
+        Json.createWriterFactory(PRETTY)
+            .createWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+      writer.writeObject(json);
+    }
+  }
+
+  private static Integer intOrNull(JsonValue value) {
+    return value instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null;
+  }
+}

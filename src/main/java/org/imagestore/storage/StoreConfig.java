@@ -1,0 +1,108 @@
+package org.imagestore.storage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The store's settings, from MicroProfile Config: system properties, {@code IMAGESTORE_*}
+ * environment variables, or the server's own config sources. Bad values stop the deployment with a
+ * message naming the key, rather than surfacing later as failed requests.
+ */
+@ApplicationScoped
+public class StoreConfig {
+  @Inject
+  @ConfigProperty(name = "imagestore.dir")
+  Optional<String> dir;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.max-image-bytes", defaultValue = "20971520")
+  long maxImageBytes;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.max-pixels", defaultValue = "100000000")
+  long maxPixels;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.min-free-bytes", defaultValue = "536870912")
+  long minFreeBytes;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.cache-max-age", defaultValue = "31536000")
+  long cacheMaxAge;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.zone")
+  Optional<String> zone;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.expose-path", defaultValue = "false")
+  boolean exposePath;
+
+  private Path resolvedDir;
+  private ZoneId resolvedZone;
+
+  @PostConstruct
+  void check() {
+    positive("imagestore.max-image-bytes", maxImageBytes);
+    positive("imagestore.max-pixels", maxPixels);
+    notNegative("imagestore.min-free-bytes", minFreeBytes);
+    notNegative("imagestore.cache-max-age", cacheMaxAge);
+    resolvedDir =
+        Path.of(dir.filter(d -> !d.isBlank()).orElse(defaultDir())).toAbsolutePath().normalize();
+    try {
+      resolvedZone = zone.filter(z -> !z.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("imagestore.zone is not a time zone: " + zone.get(), e);
+    }
+  }
+
+  /** Works out of the box on any server: a folder in the home of the user running it. */
+  private static String defaultDir() {
+    return Path.of(System.getProperty("user.home"), "imagestore-images").toString();
+  }
+
+  private static void positive(String key, long value) {
+    if (value <= 0) {
+      throw new IllegalStateException(key + " must be positive, is " + value);
+    }
+  }
+
+  private static void notNegative(String key, long value) {
+    if (value < 0) {
+      throw new IllegalStateException(key + " must not be negative, is " + value);
+    }
+  }
+
+  public Path dir() {
+    return resolvedDir;
+  }
+
+  public long maxImageBytes() {
+    return maxImageBytes;
+  }
+
+  public long maxPixels() {
+    return maxPixels;
+  }
+
+  public long minFreeBytes() {
+    return minFreeBytes;
+  }
+
+  public long cacheMaxAge() {
+    return cacheMaxAge;
+  }
+
+  public ZoneId zone() {
+    return resolvedZone;
+  }
+
+  public boolean exposePath() {
+    return exposePath;
+  }
+}

@@ -1,0 +1,21 @@
+package org.imagestore.storage;
+
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+
+/**
+ * One stored image as the API shows it: its name, when it was made, its real size, its metadata.
+ */
+public record StoredImage(
+    String filename,
+    OffsetDateTime createdAt,
+    long size,
+    Integer width,
+    Integer height,
+    JsonObject metadata) {
+
+  /** The prompt, model or source as a string, or null; non-string values never match a filter. */
+  public String metadataString(String key) {
+    return metadata.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+}
