@@ -1,0 +1,75 @@
+package org.imagestore.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR the build produced, as an admin would deploy it, with settings in its MicroProfile Config
+ * file and, when asked, another context root.
+ */
+public final class Deployments {
+  private static final Path BUILT_WAR = Path.of("target", "imagestore.war");
+  private static final Path STORAGE_ROOT = Path.of("target", "it-storage").toAbsolutePath();
+
+  private Deployments() {}
+
+  /** A fresh, empty storage folder for one test class. */
+  public static Path freshStorage(String name) {
+    Path dir = STORAGE_ROOT.resolve(name);
+    deleteTree(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
+  }
+
+  /** The folder that holds every test's storage folder, for files that must never be touched. */
+  public static Path storageRoot() {
+    return STORAGE_ROOT;
+  }
+
+  public static WebArchive war(String contextRoot, Path storage, Map<String, String> settings) {
+    WebArchive war =
+        ShrinkWrap.create(ZipImporter.class, "imagestore.war")
+            .importFrom(new File(BUILT_WAR.toString()))
+            .as(WebArchive.class);
+    Map<String, String> config = new TreeMap<>(settings);
+    config.put("imagestore.dir", storage.toString());
+    StringBuilder properties = new StringBuilder();
+    config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+    war.addAsResource(
+        new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
+    if (!"/".equals(contextRoot)) {
+      war.delete("WEB-INF/jboss-web.xml");
+      war.addAsWebInfResource(
+          new StringAsset(
+              "<jboss-web><context-root>" + contextRoot + "</context-root></jboss-web>"),
+          "jboss-web.xml");
+    }
+    return war;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

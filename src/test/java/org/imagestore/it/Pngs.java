@@ -1,0 +1,85 @@
+package org.imagestore.it;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
+
+/** PNGs made in the test: real ones from ImageIO, and hand-built hostile ones. */
+public final class Pngs {
+  private Pngs() {}
+
+  /** A PNG of random pixels: it barely compresses, so 768x768 is about 1.7 MB. */
+  public static byte[] noise(int width, int height, long seed) {
+    Random random = new Random(seed);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    return encode(image);
+  }
+
+  /** A small PNG: a flat colour compresses to a few hundred bytes whatever its size. */
+  public static byte[] flat(int width, int height, int rgb) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, rgb);
+      }
+    }
+    return encode(image);
+  }
+
+  public static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /**
+   * A decompression bomb: a valid header claiming {@code side x side} pixels, a few bytes of data.
+   */
+  public static byte[] bomb(int side) {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(side).putInt(side);
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    chunk(png, "IHDR", ihdr.array());
+    Deflater deflater = new Deflater();
+    deflater.setInput(new byte[1 << 20]);
+    deflater.finish();
+    byte[] data = new byte[4096];
+    int n = deflater.deflate(data);
+    chunk(png, "IDAT", java.util.Arrays.copyOf(data, n));
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
+  }
+
+  static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  private static byte[] encode(BufferedImage image) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.imagestore.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** POST /api/save-image on the default settings, at context root "/". */
+class SaveImageIT extends ImageStoreTestBase {
+  private static final Path STORAGE = Deployments.freshStorage("save");
+  private static final String NAME_PATTERN = "generated_\\d{8}_\\d{6}(_[A-Za-z0-9]+)?\\.png";
+  private static final byte[] SMALL = Pngs.flat(64, 48, 0x336699);
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.war("/", STORAGE, Map.of());
+  }
+
+  @Test
+  void savesThePngAndItsMetadataAndAnswersWithTheUrl() throws Exception {
+    byte[] png = Pngs.noise(768, 768, 1);
+    JsonObject metadata =
+        Json.createObjectBuilder()
+            .add("prompt", "beautiful landscape, mountains, sunset")
+            .add("negative_prompt", "bad quality, blurry")
+            .add("width", 768)
+            .add("height", 768)
+            .add("steps", 20)
+            .add("cfg_scale", 7.5)
+            .add("sampler_name", "DPM++ 2M Karras")
+            .add("model", "AnythingV4_v45")
+            .add("source", "text2image_tool")
+            .add("custom", Json.createObjectBuilder().add("seed", 1234567890123L))
+            .build();
+
+    try (Response response = saveRaw(png, metadata)) {
+      assertEquals(201, response.getStatus());
+      JsonObject saved = response.readEntity(JsonObject.class);
+      String filename = saved.getString("filename");
+      assertTrue(saved.getBoolean("success"));
+      assertTrue(filename.matches(NAME_PATTERN), filename);
+      assertEquals("/storage/images/" + filename, saved.getString("url"));
+      assertEquals(absolute(saved.getString("url")), response.getLocation().toString());
+      assertEquals(png.length, saved.getJsonNumber("size").longValue());
+      assertEquals(768, saved.getInt("width"));
+      assertEquals(768, saved.getInt("height"));
+      assertFalse(saved.containsKey("path"), "the server path is not exposed by default");
+      OffsetDateTime created = OffsetDateTime.parse(saved.getString("created_at"));
+      assertTrue(created.isAfter(OffsetDateTime.now().minusMinutes(5)));
+
+      assertArrayEquals(png, Files.readAllBytes(STORAGE.resolve(filename)));
+      JsonObject sidecar = readJson(STORAGE.resolve(filename.replace(".png", ".json")));
+      assertEquals(filename, sidecar.getString("filename"));
+      assertEquals(saved.getString("created_at"), sidecar.getString("created_at"));
+      assertEquals(metadata, sidecar.getJsonObject("metadata"));
+      assertArrayEquals(png, download(saved.getString("url")));
+    }
+  }
+
+  @Test
+  void widthAndHeightComeFromTheBytesNotTheClient() {
+    JsonObject saved =
+        save(SMALL, Json.createObjectBuilder().add("width", 4096).add("height", 4096).build());
+    assertEquals(64, saved.getInt("width"));
+    assertEquals(48, saved.getInt("height"));
+    assertEquals(SMALL.length, saved.getInt("size"));
+  }
+
+  @Test
+  void sourceDefaultsToManualAndMetadataIsOptional() throws Exception {
+    JsonObject saved = save(SMALL, null);
+    JsonObject sidecar =
+        readJson(STORAGE.resolve(saved.getString("filename").replace(".png", ".json")));
+    assertEquals(
+        Json.createObjectBuilder().add("source", "manual").build(),
+        sidecar.getJsonObject("metadata"));
+  }
+
+  @Test
+  void acceptsADataUrlWithLineBreaksPostedAsPlainText() {
+    String base64 = Pngs.base64(SMALL);
+    StringBuilder wrapped = new StringBuilder("data:image/png;base64,");
+    for (int i = 0; i < base64.length(); i += 76) {
+      wrapped.append(base64, i, Math.min(base64.length(), i + 76)).append("\r\n");
+    }
+    String body = Json.createObjectBuilder().add("image", wrapped.toString()).build().toString();
+    // A browser's fetch() with a string body and no headers sends text/plain.
+    try (Response response =
+        target("api/save-image").request().post(Entity.entity(body, MediaType.TEXT_PLAIN))) {
+      assertEquals(201, response.getStatus());
+      String url = response.readEntity(JsonObject.class).getString("url");
+      assertArrayEquals(SMALL, download(url));
+    }
+  }
+
+  static Stream<Arguments> badBodies() {
+    String png = Pngs.base64(SMALL);
+    byte[] truncated = Arrays.copyOf(SMALL, SMALL.length - 20);
+    byte[] badCrc = SMALL.clone();
+    badCrc[30] ^= 0x55;
+    return Stream.of(
+        Arguments.of("no image", "{\"metadata\":{}}", 400),
+        Arguments.of("null image", "{\"image\":null}", 400),
+        Arguments.of("empty image", "{\"image\":\"\"}", 400),
+        Arguments.of("image not a string", "{\"image\":42}", 400),
+        Arguments.of("invalid base64", "{\"image\":\"not*base64!!\"}", 400),
+        Arguments.of("body not JSON", "image=" + png, 400),
+        Arguments.of("truncated JSON", "{\"image\":\"" + png, 400),
+        Arguments.of("JSON array", "[\"" + png + "\"]", 400),
+        Arguments.of("empty body", "", 400),
+        Arguments.of("metadata an array", "{\"image\":\"" + png + "\",\"metadata\":[1]}", 400),
+        Arguments.of("metadata a string", "{\"image\":\"" + png + "\",\"metadata\":\"x\"}", 400),
+        Arguments.of("bad data URL", "{\"image\":\"data:image/png," + png + "\"}", 400),
+        Arguments.of("JPEG data URL", "{\"image\":\"data:image/jpeg;base64," + png + "\"}", 415),
+        Arguments.of(
+            "not a PNG",
+            "{\"image\":\""
+                + Pngs.base64("GIF89a not a png".getBytes(StandardCharsets.UTF_8))
+                + "\"}",
+            415),
+        Arguments.of("truncated PNG", "{\"image\":\"" + Pngs.base64(truncated) + "\"}", 400),
+        Arguments.of("PNG with a bad CRC", "{\"image\":\"" + Pngs.base64(badCrc) + "\"}", 400),
+        Arguments.of(
+            "decompression bomb", "{\"image\":\"" + Pngs.base64(Pngs.bomb(50_000)) + "\"}", 413));
+  }
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badBodies")
+  void badInputGetsAJsonErrorAndWritesNothing(String what, String body, int status) {
+    List<String> before = filesIn(STORAGE);
+    try (Response response = post("api/save-image", body)) {
+      assertError(response, status);
+    }
+    assertEquals(before, filesIn(STORAGE), what + " left files behind");
+  }
+
+  @Test
+  void anImageOverTheDefault20MiBIsRefusedWith413() {
+    byte[] big = new byte[21 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(big);
+    List<String> before = filesIn(STORAGE);
+    try (Response response = saveRaw(big, null)) {
+      assertError(response, 413);
+    }
+    assertEquals(before, filesIn(STORAGE));
+  }
+
+  @Test
+  void aBodyCutOffMidwayLeavesNoFile() {
+    String json = Json.createObjectBuilder().add("image", Pngs.base64(SMALL)).build().toString();
+    byte[] half = Arrays.copyOf(json.getBytes(StandardCharsets.US_ASCII), json.length() / 2);
+    String head =
+        "POST /api/save-image HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: "
+            + json.length()
+            + "\r\nConnection: close\r\n\r\n";
+    List<String> before = filesIn(STORAGE);
+    RawHttp.Reply reply = RawHttp.send(base, head, half, true);
+    assertTrue(reply.status() == 0 || reply.status() >= 400, reply.text());
+    assertEquals(before, filesIn(STORAGE));
+  }
+
+  @Test
+  void fortyConcurrentSavesGetFortyNamesEachServedIntact() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(40);
+    try {
+      List<byte[]> pngs = new ArrayList<>();
+      List<Callable<JsonObject>> saves = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        byte[] png = Pngs.noise(32, 32, 100 + i);
+        pngs.add(png);
+        saves.add(() -> save(png, null));
+      }
+      List<Future<JsonObject>> results = pool.invokeAll(saves);
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < 40; i++) {
+        JsonObject saved = results.get(i).get();
+        names.add(saved.getString("filename"));
+        assertArrayEquals(pngs.get(i), download(saved.getString("url")));
+        assertArrayEquals(
+            pngs.get(i), Files.readAllBytes(STORAGE.resolve(saved.getString("filename"))));
+      }
+      assertEquals(40, names.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void noTempFilesAreLeftAfterSaves() {
+    save(SMALL, null);
+    assertTrue(
+        filesIn(STORAGE).stream()
+            .allMatch(n -> n.matches("generated_\\d{8}_\\d{6}_\\w+\\.(png|json)")),
+        filesIn(STORAGE).toString());
+  }
+
+  static JsonObject readJson(Path file) throws java.io.IOException {
+    return Json.createReader(new StringReader(Files.readString(file))).readObject();
+  }
+}
