@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,19 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +37,6 @@ import java.util.logging.Logger;
 public class ImageStore {
   private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
   private static final int NAME_ATTEMPTS = 20;
-  private static final int MAX_FINGERPRINTS = 200_000;
   private static final Comparator<StoredImage> NEWEST_FIRST =
       Comparator.comparing((StoredImage i) -> i.createdAt().toInstant())
           .thenComparing(StoredImage::filename)
@@ -49,10 +44,7 @@ public class ImageStore {
 
   @Inject StoreConfig config;
 
-  /** Hashes of served images, so that an ETag costs a stat, not a read of the file. */
-  private final Map<String, Fingerprint> fingerprints = new ConcurrentHashMap<>();
-
-  private record Fingerprint(long size, long modifiedMillis, String sha256) {}
+  private final Fingerprints fingerprints = new Fingerprints();
 
   /** Starts the store with the application, so that a bad folder fails the deployment. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -89,7 +81,7 @@ public class ImageStore {
     PngInfo info = PngVerifier.verify(png, config.maxPixels());
     requireFreeSpace(png.length);
     ZonedDateTime now = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.MICROS);
-    String sha256 = sha256(png);
+    String sha256 = Fingerprints.sha256(png);
     JsonObject meta =
         metadata.containsKey("source")
             ? metadata
@@ -107,7 +99,7 @@ public class ImageStore {
                 info.height(),
                 meta);
         if (publish(image, sha256, imageTemp)) {
-          fingerprints.put(image.filename(), fingerprint(image.filename(), sha256));
+          fingerprints.remember(config.dir().resolve(image.filename()), sha256);
           return image;
         }
       }
@@ -195,7 +187,7 @@ public class ImageStore {
             attributes.size(),
             width,
             height,
-            sidecar.map(Sidecar::metadata).orElse(jakarta.json.JsonValue.EMPTY_JSON_OBJECT)));
+            sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT)));
   }
 
   private static Optional<PngInfo> readHeader(Path image) {
@@ -209,28 +201,21 @@ public class ImageStore {
   /** Opens a stored image for serving. */
   public ImageContent open(String filename) {
     Path file = resolve(filename);
-    BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        throw notFound(filename);
+      }
+      return new ImageContent(
+          file,
+          attributes.size(),
+          attributes.lastModifiedTime().toInstant(),
+          fingerprints.of(file, attributes));
     } catch (NoSuchFileException e) {
       throw notFound(filename);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!attributes.isRegularFile()) {
-      throw notFound(filename);
-    }
-    long modified = attributes.lastModifiedTime().toMillis();
-    Fingerprint known = fingerprints.get(filename);
-    if (known == null || known.size() != attributes.size() || known.modifiedMillis() != modified) {
-      known = new Fingerprint(attributes.size(), modified, hash(file));
-      if (fingerprints.size() >= MAX_FINGERPRINTS) {
-        fingerprints.clear();
-      }
-      fingerprints.put(filename, known);
-    }
-    return new ImageContent(
-        file, attributes.size(), attributes.lastModifiedTime().toInstant(), known.sha256());
   }
 
   /** Deletes an image and its sidecar. */
@@ -240,7 +225,7 @@ public class ImageStore {
       if (!Files.deleteIfExists(file)) {
         throw notFound(filename);
       }
-      fingerprints.remove(filename);
+      fingerprints.forget(filename);
       Files.deleteIfExists(file.resolveSibling(ImageNames.sidecarName(filename)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -271,12 +256,6 @@ public class ImageStore {
     }
   }
 
-  private Fingerprint fingerprint(String filename, String sha256) throws IOException {
-    BasicFileAttributes a =
-        Files.readAttributes(config.dir().resolve(filename), BasicFileAttributes.class);
-    return new Fingerprint(a.size(), a.lastModifiedTime().toMillis(), sha256);
-  }
-
   private ImageStoreException tooLarge(long bytes) {
     return new ImageStoreException(
         Failure.TOO_LARGE,
@@ -285,32 +264,5 @@ public class ImageStore {
 
   private static ImageStoreException notFound(String filename) {
     return new ImageStoreException(Failure.NOT_FOUND, "no image named " + filename);
-  }
-
-  private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
-  }
-
-  private static String hash(Path file) {
-    MessageDigest digest = digest();
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-    } catch (NoSuchFileException e) {
-      throw notFound(file.getFileName().toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }
