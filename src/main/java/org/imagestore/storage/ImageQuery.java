@@ -1,7 +1,6 @@
 package org.imagestore.storage;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A list-images request: a page and the filters. {@code since} is inclusive, {@code before}
@@ -14,26 +13,5 @@ public record ImageQuery(
   public static final int MAX_LIMIT = 1000;
 
   /** Seed images without a source were saved from the chat's modal, as the seed note says. */
-  static final String DEFAULT_SOURCE = "manual";
-
-  boolean matches(StoredImage image) {
-    if (q != null) {
-      String prompt = image.metadataString("prompt");
-      if (prompt == null || !prompt.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))) {
-        return false;
-      }
-    }
-    if (model != null && !model.equals(image.metadataString("model"))) {
-      return false;
-    }
-    if (source != null) {
-      String actual = image.metadataString("source");
-      if (!source.equals(actual == null ? DEFAULT_SOURCE : actual)) {
-        return false;
-      }
-    }
-    Instant created = image.createdAt().toInstant();
-    return (since == null || !created.isBefore(since))
-        && (before == null || created.isBefore(before));
-  }
+  public static final String DEFAULT_SOURCE = "manual";
 }

@@ -7,9 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -17,14 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,12 +29,12 @@ import java.util.logging.Logger;
 public class ImageStore {
   private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
   private static final int NAME_ATTEMPTS = 20;
-  private static final Comparator<StoredImage> NEWEST_FIRST =
-      Comparator.comparing((StoredImage i) -> i.createdAt().toInstant())
-          .thenComparing(StoredImage::filename)
-          .reversed();
 
   @Inject StoreConfig config;
+
+  @Inject ImageCatalog catalog;
+
+  private ImageFolder folder;
 
   private final Fingerprints fingerprints = new Fingerprints();
 
@@ -53,6 +45,7 @@ public class ImageStore {
 
   @PostConstruct
   void init() {
+    folder = new ImageFolder(config.dir(), config.zone());
     try {
       Files.createDirectories(config.dir());
       try (DirectoryStream<Path> temps =
@@ -100,6 +93,7 @@ public class ImageStore {
                 meta);
         if (publish(image, sha256, imageTemp)) {
           fingerprints.remember(config.dir().resolve(image.filename()), sha256);
+          index(image);
           return image;
         }
       }
@@ -114,6 +108,15 @@ public class ImageStore {
       if (imageTemp != null) {
         AtomicFiles.deleteQuietly(imageTemp);
       }
+    }
+  }
+
+  /** The file is saved whatever happens here; a failed index update is repaired by a reindex. */
+  private void index(StoredImage image) {
+    try {
+      folder.state(image.filename()).ifPresent(state -> catalog.put(image, state));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "imagestore: could not index " + image.filename(), e);
     }
   }
 
@@ -136,66 +139,14 @@ public class ImageStore {
     return true;
   }
 
-  /** The images that match, newest first; reads every sidecar in the folder. */
+  /** The images that match, newest first, from the catalog. */
   public ImagePage list(ImageQuery query) {
-    List<StoredImage> matching = new ArrayList<>();
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(config.dir(), "generated_*.png")) {
-      for (Path entry : entries) {
-        if (ImageNames.isImageName(entry.getFileName().toString())) {
-          read(entry).filter(query::matches).ifPresent(matching::add);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    matching.sort(NEWEST_FIRST);
-    int from = Math.min(query.offset(), matching.size());
-    int to = Math.min(from + query.limit(), matching.size());
-    return new ImagePage(List.copyOf(matching.subList(from, to)), matching.size());
+    return catalog.page(query);
   }
 
-  /** Reads an image's listing entry; empty if it vanished meanwhile. */
-  private Optional<StoredImage> read(Path image) {
-    String name = image.getFileName().toString();
-    ZoneId zone = config.zone();
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(image, BasicFileAttributes.class);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    Optional<Sidecar> sidecar =
-        Sidecar.read(image.resolveSibling(ImageNames.sidecarName(name)), zone);
-    OffsetDateTime created =
-        sidecar
-            .map(Sidecar::createdAt)
-            .or(() -> ImageNames.timestamp(name, zone).map(ZonedDateTime::toOffsetDateTime))
-            .orElseGet(
-                () -> attributes.lastModifiedTime().toInstant().atZone(zone).toOffsetDateTime());
-    Integer width = sidecar.map(Sidecar::width).orElse(null);
-    Integer height = sidecar.map(Sidecar::height).orElse(null);
-    if (width == null || height == null) {
-      Optional<PngInfo> header = readHeader(image);
-      width = header.map(PngInfo::width).orElse(null);
-      height = header.map(PngInfo::height).orElse(null);
-    }
-    return Optional.of(
-        new StoredImage(
-            name,
-            created,
-            attributes.size(),
-            width,
-            height,
-            sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT)));
-  }
-
-  private static Optional<PngInfo> readHeader(Path image) {
-    try (InputStream in = Files.newInputStream(image)) {
-      return Optional.of(PngVerifier.header(in.readNBytes(PngVerifier.HEADER_BYTES)));
-    } catch (IOException | ImageStoreException e) {
-      return Optional.empty();
-    }
+  /** The folder as it is on disk, for reconciling the catalog with it. */
+  public ImageFolder folder() {
+    return folder;
   }
 
   /** Opens a stored image for serving. */
@@ -227,6 +178,27 @@ public class ImageStore {
       }
       fingerprints.forget(filename);
       Files.deleteIfExists(file.resolveSibling(ImageNames.sidecarName(filename)));
+      catalog.remove(filename);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a file can be created in the folder now: tried, since permissions can mislead. */
+  public boolean writable() {
+    try {
+      AtomicFiles.deleteQuietly(AtomicFiles.writeTemp(config.dir(), out -> {}));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The storage volume's total, free and usable bytes. */
+  public Volume volume() {
+    try {
+      var store = Files.getFileStore(config.dir());
+      return new Volume(store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -245,14 +217,9 @@ public class ImageStore {
   }
 
   private void requireFreeSpace(long bytes) {
-    try {
-      long usable = Files.getFileStore(config.dir()).getUsableSpace();
-      if (usable - bytes < config.minFreeBytes()) {
-        throw new ImageStoreException(
-            Failure.INSUFFICIENT_STORAGE, "not enough free space on the storage volume");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (volume().usableBytes() - bytes < config.minFreeBytes()) {
+      throw new ImageStoreException(
+          Failure.INSUFFICIENT_STORAGE, "not enough free space on the storage volume");
     }
   }
 

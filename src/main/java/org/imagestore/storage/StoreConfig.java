@@ -43,6 +43,18 @@ public class StoreConfig {
   @ConfigProperty(name = "imagestore.expose-path", defaultValue = "false")
   boolean exposePath;
 
+  @Inject
+  @ConfigProperty(name = "imagestore.retention-days", defaultValue = "0")
+  long retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.max-total-bytes", defaultValue = "0")
+  long maxTotalBytes;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.maintenance-interval-seconds", defaultValue = "3600")
+  long maintenanceIntervalSeconds;
+
   private Path resolvedDir;
   private ZoneId resolvedZone;
 
@@ -52,6 +64,9 @@ public class StoreConfig {
     positive("imagestore.max-pixels", maxPixels);
     notNegative("imagestore.min-free-bytes", minFreeBytes);
     notNegative("imagestore.cache-max-age", cacheMaxAge);
+    notNegative("imagestore.retention-days", retentionDays);
+    notNegative("imagestore.max-total-bytes", maxTotalBytes);
+    positive("imagestore.maintenance-interval-seconds", maintenanceIntervalSeconds);
     resolvedDir =
         Path.of(dir.filter(d -> !d.isBlank()).orElse(defaultDir())).toAbsolutePath().normalize();
     try {
@@ -104,5 +119,19 @@ public class StoreConfig {
 
   public boolean exposePath() {
     return exposePath;
+  }
+
+  /** Images older than this many days are deleted; 0 keeps them forever. */
+  public long retentionDays() {
+    return retentionDays;
+  }
+
+  /** The oldest images are deleted while the total is over this; 0 means no quota. */
+  public long maxTotalBytes() {
+    return maxTotalBytes;
+  }
+
+  public long maintenanceIntervalSeconds() {
+    return maintenanceIntervalSeconds;
   }
 }

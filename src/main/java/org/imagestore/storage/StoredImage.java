@@ -14,7 +14,7 @@ public record StoredImage(
     Integer height,
     JsonObject metadata) {
 
-  /** The prompt, model or source as a string, or null; non-string values never match a filter. */
+  /** The prompt, model or source as a string, or null; non-string values are never matched. */
   public String metadataString(String key) {
     return metadata.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
   }

@@ -1,94 +1,16 @@
 package org.imagestore.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeEach;
 
-/**
- * What every test class shares: a JAX-RS client as a chat back end would use, the deployed app's
- * URL, and small helpers to save an image and to look at the storage folder.
- */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-public abstract class ImageStoreTestBase {
-  protected static final Client CLIENT = ClientBuilder.newClient();
+/** A test class with one deployment, managed by Arquillian: every test starts on a ready index. */
+public abstract class ImageStoreTestBase extends ImageStoreClient {
+  @ArquillianResource private URL deployed;
 
-  /** The deployment's base URL, context root included, ending in a slash. */
-  @ArquillianResource protected URL base;
-
-  protected WebTarget target(String path) {
-    return CLIENT.target(base.toString()).path(path);
-  }
-
-  protected Response post(String path, String json) {
-    return target(path).request().post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
-  }
-
-  protected Response saveRaw(byte[] png, JsonObject metadata) {
-    var body = Json.createObjectBuilder().add("image", Pngs.base64(png));
-    if (metadata != null) {
-      body.add("metadata", metadata);
-    }
-    return post("api/save-image", body.build().toString());
-  }
-
-  /** Saves and returns the save-image answer, asserting the 201. */
-  protected JsonObject save(byte[] png, JsonObject metadata) {
-    try (Response response = saveRaw(png, metadata)) {
-      assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
-      return response.readEntity(JsonObject.class);
-    }
-  }
-
-  protected byte[] download(String url) {
-    try (Response response = CLIENT.target(absolute(url)).request().get()) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(byte[].class);
-    }
-  }
-
-  /** A URL path the API returned, made absolute against the server. */
-  protected String absolute(String urlPath) {
-    return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + urlPath;
-  }
-
-  /** Asserts the contract's error body and returns its message. */
-  protected static String assertError(Response response, int status) {
-    String body = response.readEntity(String.class);
-    assertEquals(status, response.getStatus(), body);
-    assertEquals(
-        MediaType.APPLICATION_JSON_TYPE.getSubtype(), response.getMediaType().getSubtype());
-    JsonObject json = Json.createReader(new java.io.StringReader(body)).readObject();
-    assertFalse(json.getBoolean("success"), body);
-    assertNotNull(json.getString("error"), body);
-    return json.getString("error");
-  }
-
-  protected static List<String> filesIn(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @BeforeEach
+  void connect() throws InterruptedException {
+    base = deployed;
+    awaitIndex();
   }
 }

@@ -1,0 +1,38 @@
+package org.imagestore.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.imagestore.index.ImageIndex;
+import org.imagestore.index.Reconciler;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.Volume;
+
+/** GET /api/storage-stats: what is stored and how much room is left. */
+@Path("storage-stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StorageStatsResource {
+  @Inject ImageStore store;
+
+  @Inject ImageIndex index;
+
+  @Inject Reconciler reconciler;
+
+  @GET
+  public StorageStats stats() {
+    ImageIndex.Totals totals = index.totals();
+    Volume volume = store.volume();
+    return new StorageStats(
+        totals.count(),
+        totals.bytes(),
+        volume.totalBytes(),
+        volume.freeBytes(),
+        volume.usableBytes(),
+        totals.oldest(),
+        totals.newest(),
+        reconciler.ready(),
+        reconciler.last());
+  }
+}

@@ -1,0 +1,66 @@
+package org.imagestore.index;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/** One stored image in the index: what list-images filters and sorts on, and its metadata. */
+@Entity
+@Table(
+    name = "IMAGESTORE_IMAGE",
+    indexes = {
+      @Index(name = "IMAGESTORE_IMAGE_NEWEST", columnList = "CREATED_MICROS DESC, FILENAME DESC"),
+      @Index(name = "IMAGESTORE_IMAGE_MODEL", columnList = "MODEL_NAME, CREATED_MICROS"),
+      @Index(name = "IMAGESTORE_IMAGE_SOURCE", columnList = "SOURCE_NAME, CREATED_MICROS")
+    })
+public class ImageRecord {
+  /** Longer prompts are searched in their first this many characters. */
+  static final int SEARCH_CHARS = 4000;
+
+  static final int NAME_CHARS = 255;
+
+  @Id
+  @Column(name = "FILENAME", length = 128)
+  String filename;
+
+  /** Creation time in microseconds since the epoch: sorts and filters. */
+  @Column(name = "CREATED_MICROS", nullable = false)
+  long createdMicros;
+
+  /** Creation time as the API shows it, with the offset it was written with. */
+  @Column(name = "CREATED_AT", nullable = false, length = 40)
+  String createdAt;
+
+  @Column(name = "IMAGE_SIZE", nullable = false)
+  long size;
+
+  @Column(name = "WIDTH")
+  Integer width;
+
+  @Column(name = "HEIGHT")
+  Integer height;
+
+  @Column(name = "MODEL_NAME", length = NAME_CHARS)
+  String model;
+
+  /** The metadata's source, or the seed's default when it has none. */
+  @Column(name = "SOURCE_NAME", length = NAME_CHARS)
+  String source;
+
+  /** The prompt in lower case (Locale.ROOT), for case-insensitive search. */
+  @Column(name = "PROMPT_SEARCH", length = SEARCH_CHARS)
+  String promptSearch;
+
+  @Lob
+  @Column(name = "METADATA_JSON")
+  String metadata;
+
+  @Column(name = "IMAGE_MODIFIED", nullable = false)
+  long imageModified;
+
+  @Column(name = "SIDECAR_MODIFIED", nullable = false)
+  long sidecarModified;
+}

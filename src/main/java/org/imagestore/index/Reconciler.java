@@ -1,0 +1,125 @@
+package org.imagestore.index;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.imagestore.storage.FileState;
+import org.imagestore.storage.ImageFolder;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.StoredImage;
+
+/**
+ * Makes the index match the folder: images without rows are added, rows without images removed,
+ * entries whose image or sidecar changed re-read. Only what changed is read, so a restart with a
+ * surviving index costs a scan of the folder and one query.
+ */
+@ApplicationScoped
+public class Reconciler {
+  private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
+  private static final int BATCH = 500;
+  private static final int PROGRESS_EVERY = 10_000;
+
+  @Inject ImageStore store;
+
+  @Inject ImageIndex index;
+
+  private final ReentrantLock running = new ReentrantLock();
+  private volatile boolean firstDone;
+  private volatile ReconcileReport last;
+
+  /** Whether a reconciliation has completed since start-up: until then the index is partial. */
+  public boolean ready() {
+    return firstDone;
+  }
+
+  public ReconcileReport last() {
+    return last;
+  }
+
+  /** Runs a reconciliation, or waits for the one under way and runs another after it. */
+  public ReconcileReport reconcile() {
+    running.lock();
+    try {
+      ReconcileReport report = run();
+      last = report;
+      firstDone = true;
+      return report;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private ReconcileReport run() {
+    long start = System.nanoTime();
+    // The index is read before the folder: a save in between is then only ever re-added,
+    // never removed as "gone".
+    Map<String, FileState> indexed = index.states();
+    ImageFolder folder = store.folder();
+    Map<String, FileState> onDisk = folder.snapshot();
+    LOG.log(
+        Level.INFO,
+        "imagestore: reconciling {0} images on disk with {1} in the index",
+        new Object[] {onDisk.size(), indexed.size()});
+
+    List<String> gone = new ArrayList<>();
+    for (String name : indexed.keySet()) {
+      if (!onDisk.containsKey(name)) {
+        gone.add(name);
+      }
+    }
+    for (int i = 0; i < gone.size(); i += BATCH) {
+      index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
+    }
+
+    Set<String> known = new HashSet<>();
+    Map<StoredImage, FileState> batch = new LinkedHashMap<>();
+    long added = 0;
+    long updated = 0;
+    long done = 0;
+    for (Map.Entry<String, FileState> file : onDisk.entrySet()) {
+      FileState was = indexed.get(file.getKey());
+      if (Objects.equals(was, file.getValue())) {
+        continue;
+      }
+      var image = folder.read(file.getKey());
+      if (image.isEmpty()) {
+        continue;
+      }
+      batch.put(image.get(), file.getValue());
+      if (was == null) {
+        added++;
+      } else {
+        known.add(file.getKey());
+        updated++;
+      }
+      if (batch.size() == BATCH) {
+        index.putAll(batch, known);
+        batch.clear();
+        known.clear();
+      }
+      if (++done % PROGRESS_EVERY == 0) {
+        LOG.log(Level.INFO, "imagestore: indexed {0} images", done);
+      }
+    }
+    index.putAll(batch, known);
+
+    ReconcileReport report =
+        new ReconcileReport(
+            added,
+            updated,
+            gone.size(),
+            onDisk.size() - added - updated,
+            (System.nanoTime() - start) / 1_000_000);
+    LOG.log(Level.INFO, "imagestore: reconciliation done: {0}", report);
+    return report;
+  }
+}

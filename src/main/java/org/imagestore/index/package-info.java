@@ -1,0 +1,7 @@
+/**
+ * The metadata index: one {@link org.imagestore.index.ImageRecord} row per stored image in the
+ * server's default datasource, so that list-images costs O(page) and not a read of every sidecar.
+ * The sidecars stay the source of truth; {@link org.imagestore.index.Reconciler} derives the index
+ * from the folder at start-up and on demand.
+ */
+package org.imagestore.index;

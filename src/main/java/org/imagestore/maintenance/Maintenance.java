@@ -1,0 +1,131 @@
+package org.imagestore.maintenance;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.imagestore.index.ImageIndex;
+import org.imagestore.index.Reconciler;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.ImageStoreException;
+
+/**
+ * Background work: the first reconciliation after start-up (off the deployment thread, so a large
+ * folder never delays deployment), then retention and quota every {@code
+ * imagestore.maintenance-interval-seconds}.
+ */
+@ApplicationScoped
+public class Maintenance {
+  private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
+  private static final int BATCH = 500;
+
+  @Inject ImageStore store;
+
+  @Inject ImageIndex index;
+
+  @Inject Reconciler reconciler;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> schedule;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    long interval = store.config().maintenanceIntervalSeconds();
+    scheduler.submit(this::startUp);
+    schedule =
+        scheduler.scheduleWithFixedDelay(this::enforceLimits, interval, interval, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+
+  private void startUp() {
+    try {
+      reconciler.reconcile();
+      enforceLimits();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "imagestore: start-up reconciliation failed", e);
+    }
+  }
+
+  /** Applies retention, then the quota; logs and carries on if either fails. */
+  void enforceLimits() {
+    try {
+      long days = store.config().retentionDays();
+      if (days > 0) {
+        List<String> deleted = deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)));
+        if (!deleted.isEmpty()) {
+          LOG.log(Level.INFO, "imagestore: retention deleted {0} images", deleted.size());
+        }
+      }
+      long quota = store.config().maxTotalBytes();
+      if (quota > 0) {
+        enforceQuota(quota);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "imagestore: maintenance failed", e);
+    }
+  }
+
+  /** Deletes every image created before {@code cutoff}; returns their names. */
+  public List<String> deleteCreatedBefore(Instant cutoff) {
+    List<String> deleted = new ArrayList<>();
+    for (List<ImageIndex.Sized> batch = index.oldest(cutoff, BATCH);
+        !batch.isEmpty();
+        batch = index.oldest(cutoff, BATCH)) {
+      batch.forEach(image -> deleteQuietly(image.filename(), deleted));
+    }
+    return deleted;
+  }
+
+  private void enforceQuota(long quota) {
+    long total = index.totals().bytes();
+    int deleted = 0;
+    while (total > quota) {
+      List<ImageIndex.Sized> oldest = index.oldest(null, BATCH);
+      if (oldest.isEmpty()) {
+        break;
+      }
+      for (ImageIndex.Sized image : oldest) {
+        if (total <= quota) {
+          break;
+        }
+        deleteQuietly(image.filename(), new ArrayList<>());
+        total -= image.size();
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      LOG.log(Level.INFO, "imagestore: quota deleted {0} oldest images", deleted);
+    }
+  }
+
+  /** Deletes one image; one already gone only loses its stale index row. */
+  private void deleteQuietly(String filename, List<String> deleted) {
+    try {
+      store.delete(filename);
+      deleted.add(filename);
+    } catch (ImageStoreException e) {
+      if (e.failure() != Failure.NOT_FOUND) {
+        throw e;
+      }
+      index.remove(filename);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Keeping the store healthy without scripts: retention and quota on a schedule, batch deletion,
+ * storage statistics, and the MicroProfile Health checks. Nothing here deletes anything but a
+ * stored image and its sidecar, always through {@link org.imagestore.storage.ImageStore#delete}.
+ */
+package org.imagestore.maintenance;

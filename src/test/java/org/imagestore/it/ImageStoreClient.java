@@ -1,0 +1,158 @@
+package org.imagestore.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every test class shares: a JAX-RS client as a chat back end would use, and small helpers to
+ * save an image and to look at the storage folder. {@link ImageStoreTestBase} points it at the
+ * class's deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class ImageStoreClient {
+  protected static final Client CLIENT = ClientBuilder.newClient();
+
+  /** The deployment's base URL, context root included, ending in a slash. */
+  protected URL base;
+
+  /** A fresh deployment indexes its folder in the background; wait as a careful client would. */
+  protected void awaitIndex() throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (Response stats = target("api/storage-stats").request().get()) {
+        if (stats.getStatus() == 200
+            && stats.readEntity(JsonObject.class).getBoolean("index_ready")) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the index was not ready within a minute");
+  }
+
+  protected WebTarget target(String path) {
+    return CLIENT.target(base.toString()).path(path);
+  }
+
+  protected Response post(String path, String json) {
+    return target(path).request().post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+  }
+
+  protected Response saveRaw(byte[] png, JsonObject metadata) {
+    var body = Json.createObjectBuilder().add("image", Pngs.base64(png));
+    if (metadata != null) {
+      body.add("metadata", metadata);
+    }
+    return post("api/save-image", body.build().toString());
+  }
+
+  /** Saves and returns the save-image answer, asserting the 201. */
+  protected JsonObject save(byte[] png, JsonObject metadata) {
+    try (Response response = saveRaw(png, metadata)) {
+      assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+      return response.readEntity(JsonObject.class);
+    }
+  }
+
+  protected byte[] download(String url) {
+    try (Response response = CLIENT.target(absolute(url)).request().get()) {
+      assertEquals(200, response.getStatus());
+      return response.readEntity(byte[].class);
+    }
+  }
+
+  /** A URL path the API returned, made absolute against the server. */
+  protected String absolute(String urlPath) {
+    return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + urlPath;
+  }
+
+  /** Asserts the contract's error body and returns its message. */
+  protected static String assertError(Response response, int status) {
+    String body = response.readEntity(String.class);
+    assertEquals(status, response.getStatus(), body);
+    assertEquals(
+        MediaType.APPLICATION_JSON_TYPE.getSubtype(), response.getMediaType().getSubtype());
+    JsonObject json = Json.createReader(new java.io.StringReader(body)).readObject();
+    assertFalse(json.getBoolean("success"), body);
+    assertNotNull(json.getString("error"), body);
+    return json.getString("error");
+  }
+
+  /** GETs a path relative to the deployment, query string included. */
+  protected JsonObject getJson(String pathAndQuery) {
+    try (Response response = CLIENT.target(base + pathAndQuery).request().get()) {
+      assertEquals(200, response.getStatus());
+      return response.readEntity(JsonObject.class);
+    }
+  }
+
+  protected JsonObject postJson(String path, String json) {
+    try (Response response = post(path, json)) {
+      assertEquals(200, response.getStatus());
+      return response.readEntity(JsonObject.class);
+    }
+  }
+
+  /** Writes an image as the seed's Python back end did: no suffix, naive created_at. */
+  protected static void writeSeedImage(Path dir, String stamp, byte[] png, String prompt) {
+    try {
+      String name = "generated_" + stamp;
+      Files.write(dir.resolve(name + ".png"), png);
+      String created =
+          java.time.LocalDateTime.parse(
+                  stamp, java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+              + ".000000";
+      Files.writeString(
+          dir.resolve(name + ".json"),
+          Json.createObjectBuilder()
+              .add("filename", name + ".png")
+              .add("created_at", created)
+              .add("metadata", Json.createObjectBuilder().add("prompt", prompt))
+              .build()
+              .toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Total bytes of the stored images (not sidecars) in a folder. */
+  protected static long imageBytesIn(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".png"))
+          .mapToLong(p -> p.toFile().length())
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected static List<String> filesIn(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
