@@ -58,6 +58,21 @@ public class Reconciler {
     }
   }
 
+  /**
+   * Inserts new rows in one batch; if a save indexed one of them meanwhile, the insert fails, and
+   * the batch is written again replacing rows instead.
+   */
+  private void write(Map<StoredImage, FileState> batch, Set<String> known) {
+    try {
+      index.putAll(batch, known);
+    } catch (RuntimeException conflict) {
+      LOG.log(Level.FINE, "imagestore: batch insert conflicted, replacing rows instead", conflict);
+      Set<String> all = new HashSet<>();
+      batch.keySet().forEach(image -> all.add(image.filename()));
+      index.putAll(batch, all);
+    }
+  }
+
   private ReconcileReport run() {
     long start = System.nanoTime();
     // The index is read before the folder: a save in between is then only ever re-added,
@@ -102,7 +117,7 @@ public class Reconciler {
         updated++;
       }
       if (batch.size() == BATCH) {
-        index.putAll(batch, known);
+        write(batch, known);
         batch.clear();
         known.clear();
       }
@@ -110,7 +125,7 @@ public class Reconciler {
         LOG.log(Level.INFO, "imagestore: indexed {0} images", done);
       }
     }
-    index.putAll(batch, known);
+    write(batch, known);
 
     ReconcileReport report =
         new ReconcileReport(

@@ -67,6 +67,10 @@ public class Maintenance {
   /** Applies retention, then the quota; logs and carries on if either fails. */
   void enforceLimits() {
     try {
+      if (!reconciler.ready()) {
+        // The start-up reconciliation failed (say, the database was down): try again.
+        reconciler.reconcile();
+      }
       long days = store.config().retentionDays();
       if (days > 0) {
         List<String> deleted = deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)));
