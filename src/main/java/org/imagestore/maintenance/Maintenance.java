@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.imagestore.index.ImageIndex;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageNames;
 import org.imagestore.storage.ImageStore;
 import org.imagestore.storage.ImageStoreException;
 
@@ -93,7 +94,12 @@ public class Maintenance {
     for (List<ImageIndex.Sized> batch = index.oldest(cutoff, BATCH);
         !batch.isEmpty();
         batch = index.oldest(cutoff, BATCH)) {
-      batch.forEach(image -> deleteQuietly(image.filename(), deleted));
+      batch.forEach(
+          image -> {
+            if (deleteIfPresent(image.filename())) {
+              deleted.add(image.filename());
+            }
+          });
     }
     return deleted;
   }
@@ -110,7 +116,7 @@ public class Maintenance {
         if (total <= quota) {
           break;
         }
-        deleteQuietly(image.filename(), new ArrayList<>());
+        deleteIfPresent(image.filename());
         total -= image.size();
         deleted++;
       }
@@ -120,16 +126,35 @@ public class Maintenance {
     }
   }
 
-  /** Deletes one image; one already gone only loses its stale index row. */
-  private void deleteQuietly(String filename, List<String> deleted) {
+  /** What a delete by names did with each name. */
+  public record Deletion(List<String> deleted, List<String> invalid, List<String> notFound) {}
+
+  /** Deletes the named images; names that are not stored image names are reported, not used. */
+  public Deletion deleteNamed(List<String> filenames) {
+    Deletion result = new Deletion(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (String name : filenames) {
+      if (!ImageNames.isImageName(name)) {
+        result.invalid().add(name);
+      } else if (deleteIfPresent(name)) {
+        result.deleted().add(name);
+      } else {
+        result.notFound().add(name);
+      }
+    }
+    return result;
+  }
+
+  /** Deletes one image; false if it was already gone, in which case its stale row goes too. */
+  private boolean deleteIfPresent(String filename) {
     try {
       store.delete(filename);
-      deleted.add(filename);
+      return true;
     } catch (ImageStoreException e) {
       if (e.failure() != Failure.NOT_FOUND) {
         throw e;
       }
       index.remove(filename);
+      return false;
     }
   }
 }
