@@ -25,7 +25,7 @@ public final class ImageNames {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss");
   private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("SSS");
   private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final int RANDOM_CHARS = 5;
+  private static final int RANDOM_CHARS = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private ImageNames() {}

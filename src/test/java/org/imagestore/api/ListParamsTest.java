@@ -1,0 +1,86 @@
+package org.imagestore.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageQuery;
+import org.imagestore.storage.ImageStoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ListParamsTest {
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
+  private static MultivaluedMap<String, String> params(String... pairs) {
+    MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
+    for (String pair : pairs) {
+      String[] kv = pair.split("=", 2);
+      map.add(kv[0], kv[1]);
+    }
+    return map;
+  }
+
+  @Test
+  void defaults() {
+    ImageQuery query = ListParams.parse(params(), UTC);
+    assertEquals(new ImageQuery(100, 0, null, null, null, null, null), query);
+  }
+
+  @Test
+  void everyFilter() {
+    ImageQuery query =
+        ListParams.parse(
+            params(
+                "limit=1000",
+                "offset=20",
+                "q=Fox",
+                "model=sdxl",
+                "source=manual",
+                "since=2025-10-01",
+                "until=2025-10-31"),
+            UTC);
+    assertEquals(
+        new ImageQuery(
+            1000,
+            20,
+            "Fox",
+            "sdxl",
+            "manual",
+            Instant.parse("2025-10-01T00:00:00Z"),
+            Instant.parse("2025-11-01T00:00:00Z")),
+        query);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "limit=0",
+        "limit=1001",
+        "limit=ten",
+        "offset=-1",
+        "since=soon",
+        "until=2025-02-30"
+      })
+  void badValues(String pair) {
+    ImageStoreException e =
+        assertThrows(ImageStoreException.class, () -> ListParams.parse(params(pair), UTC));
+    assertEquals(Failure.INVALID_INPUT, e.failure());
+    assertTrue(e.getMessage().startsWith(pair.split("=")[0]), e.getMessage());
+  }
+
+  @Test
+  void unknownAndRepeatedParameters() {
+    ImageStoreException unknown =
+        assertThrows(ImageStoreException.class, () -> ListParams.parse(params("colour=red"), UTC));
+    assertTrue(unknown.getMessage().contains("colour"));
+    assertThrows(
+        ImageStoreException.class, () -> ListParams.parse(params("limit=5", "limit=6"), UTC));
+  }
+}
