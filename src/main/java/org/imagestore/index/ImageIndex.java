@@ -25,6 +25,8 @@ import org.imagestore.storage.Timestamps;
 /** The index in the default datasource: writes from the store and the reconciler, and queries. */
 @ApplicationScoped
 public class ImageIndex implements ImageCatalog {
+  private static final String OVERSIZED_METADATA =
+      "{\"imagestore\":\"metadata too large for the index; it is in the sidecar\"}";
   private static final String NEWEST_FIRST = " ORDER BY r.createdMicros DESC, r.filename DESC";
 
   @PersistenceContext(unitName = "imagestore")
@@ -151,7 +153,9 @@ public class ImageIndex implements ImageCatalog {
     String prompt = image.metadataString("prompt");
     r.promptSearch =
         prompt == null ? null : clip(prompt.toLowerCase(Locale.ROOT), ImageRecord.SEARCH_CHARS);
-    r.metadata = image.metadata().toString();
+    String metadata = image.metadata().toString();
+    // Only a sidecar written by hand can be this large: saves refuse it.
+    r.metadata = metadata.length() <= ImageRecord.METADATA_CHARS ? metadata : OVERSIZED_METADATA;
     r.imageModified = state.imageModified();
     r.sidecarModified = state.sidecarModified();
     return r;

@@ -4,8 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.imagestore.storage.StoredImage;
 
 /** One stored image in the index: what list-images filters and sorts on, and its metadata. */
 @Entity
@@ -21,6 +21,8 @@ public class ImageRecord {
   static final int SEARCH_CHARS = 4000;
 
   static final int NAME_CHARS = 255;
+
+  static final int METADATA_CHARS = StoredImage.MAX_METADATA_CHARS;
 
   @Id
   @Column(name = "FILENAME", length = 128)
@@ -54,8 +56,8 @@ public class ImageRecord {
   @Column(name = "PROMPT_SEARCH", length = SEARCH_CHARS)
   String promptSearch;
 
-  @Lob
-  @Column(name = "METADATA_JSON")
+  /** The metadata as JSON text; a VARCHAR, since a CLOB costs a lookup per row read. */
+  @Column(name = "METADATA_JSON", length = METADATA_CHARS)
   String metadata;
 
   @Column(name = "IMAGE_MODIFIED", nullable = false)

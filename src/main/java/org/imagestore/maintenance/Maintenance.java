@@ -24,7 +24,7 @@ import org.imagestore.storage.ImageStoreException;
 
 /**
  * Background work: the first reconciliation after start-up (off the deployment thread, so a large
- * folder never delays deployment), then retention and quota every {@code
+ * folder never delays deployment), then reconciliation, retention and quota every {@code
  * imagestore.maintenance-interval-seconds}.
  */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class Maintenance {
     long interval = store.config().maintenanceIntervalSeconds();
     scheduler.submit(this::startUp);
     schedule =
-        scheduler.scheduleWithFixedDelay(this::enforceLimits, interval, interval, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::runScheduled, interval, interval, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -65,13 +65,22 @@ public class Maintenance {
     }
   }
 
-  /** Applies retention, then the quota; logs and carries on if either fails. */
-  void enforceLimits() {
+  /**
+   * Reconciles (cheap when little changed: a scan of the folder and one query), then applies
+   * retention and the quota; logs and carries on if anything fails.
+   */
+  void runScheduled() {
     try {
-      if (!reconciler.ready()) {
-        // The start-up reconciliation failed (say, the database was down): try again.
-        reconciler.reconcile();
-      }
+      reconciler.reconcile();
+      enforceLimits();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "imagestore: scheduled reconciliation failed", e);
+    }
+  }
+
+  /** Applies retention, then the quota; logs and carries on if either fails. */
+  private void enforceLimits() {
+    try {
       long days = store.config().retentionDays();
       if (days > 0) {
         List<String> deleted = deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)));

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,6 +70,11 @@ public class ImageStore {
     if (png.length > config.maxImageBytes()) {
       throw tooLarge(png.length);
     }
+    if (metadata.toString().length() > StoredImage.MAX_METADATA_CHARS) {
+      throw new ImageStoreException(
+          Failure.TOO_LARGE,
+          "metadata is over " + StoredImage.MAX_METADATA_CHARS + " characters as JSON");
+    }
     PngInfo info = PngVerifier.verify(png, config.maxPixels());
     requireFreeSpace(png.length);
     ZonedDateTime now = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.MICROS);
@@ -99,8 +103,8 @@ public class ImageStore {
       }
       throw new IllegalStateException("no free file name after " + NAME_ATTEMPTS + " attempts");
     } catch (IOException e) {
-      if (e instanceof FileSystemException fse
-          && String.valueOf(fse.getReason()).contains("space")) {
+      // ENOSPC surfaces as a plain IOException with the system's message, not a subtype.
+      if (String.valueOf(e.getMessage()).contains("No space left")) {
         throw new ImageStoreException(Failure.INSUFFICIENT_STORAGE, "the storage volume is full");
       }
       throw new UncheckedIOException(e);
@@ -111,7 +115,7 @@ public class ImageStore {
     }
   }
 
-  /** The file is saved whatever happens here; a failed index update is repaired by a reindex. */
+  /** The file is saved whatever happens here; the next reconciliation repairs a failed update. */
   private void index(StoredImage image) {
     try {
       folder.state(image.filename()).ifPresent(state -> catalog.put(image, state));

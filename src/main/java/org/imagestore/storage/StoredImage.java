@@ -14,6 +14,9 @@ public record StoredImage(
     Integer height,
     JsonObject metadata) {
 
+  /** The most metadata an image may carry, as JSON text: the index keeps it in a VARCHAR. */
+  public static final int MAX_METADATA_CHARS = 65_535;
+
   /** The prompt, model or source as a string, or null; non-string values are never matched. */
   public String metadataString(String key) {
     return metadata.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;

@@ -149,6 +149,10 @@ class SaveImageIT extends ImageStoreTestBase {
         Arguments.of("truncated PNG", "{\"image\":\"" + Pngs.base64(truncated) + "\"}", 400),
         Arguments.of("PNG with a bad CRC", "{\"image\":\"" + Pngs.base64(badCrc) + "\"}", 400),
         Arguments.of(
+            "metadata over 64K characters",
+            "{\"image\":\"" + png + "\",\"metadata\":{\"p\":\"" + "x".repeat(70_000) + "\"}}",
+            413),
+        Arguments.of(
             "decompression bomb", "{\"image\":\"" + Pngs.base64(Pngs.bomb(50_000)) + "\"}", 413));
   }
 
