@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,10 @@ public final class ImageNames {
   static final String TEMP_PREFIX = ".imagestore-";
   static final String TEMP_SUFFIX = ".tmp";
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss");
+  /** Strict: the default resolver would turn 20250231 into February 28 instead of refusing it. */
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("uuuuMMdd_HHmmss").withResolverStyle(ResolverStyle.STRICT);
+
   private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("SSS");
   private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final int RANDOM_CHARS = 8;

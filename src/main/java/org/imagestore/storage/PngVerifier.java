@@ -25,8 +25,11 @@ public final class PngVerifier {
 
   /** Reads width, height and format from the first {@link #HEADER_BYTES} bytes. */
   public static PngInfo header(byte[] png) {
-    if (png.length < HEADER_BYTES || !startsWithSignature(png)) {
+    if (png.length < SIGNATURE.length || !startsWithSignature(png)) {
       throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "image is not a PNG");
+    }
+    if (png.length < HEADER_BYTES) {
+      throw invalid("PNG is truncated inside its header");
     }
     if (readInt(png, 8) != 13 || !"IHDR".equals(type(png, 12))) {
       throw invalid("PNG does not start with an IHDR chunk");

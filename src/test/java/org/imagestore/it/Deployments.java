@@ -42,8 +42,14 @@ public final class Deployments {
   }
 
   public static WebArchive war(String contextRoot, Path storage, Map<String, String> settings) {
+    return war("imagestore.war", contextRoot, storage, settings);
+  }
+
+  /** The same, under another archive name, for a class with more than one deployment. */
+  public static WebArchive war(
+      String archiveName, String contextRoot, Path storage, Map<String, String> settings) {
     WebArchive war =
-        ShrinkWrap.create(ZipImporter.class, "imagestore.war")
+        ShrinkWrap.create(ZipImporter.class, archiveName)
             .importFrom(new File(BUILT_WAR.toString()))
             .as(WebArchive.class);
     Map<String, String> config = new TreeMap<>(settings);

@@ -68,7 +68,15 @@ class ImageNamesTest {
     assertEquals(
         Optional.of(ZonedDateTime.of(2025, 10, 29, 10, 15, 30, 0, saigon)),
         ImageNames.timestamp("generated_20251029_101530.png", saigon));
-    assertEquals(Optional.empty(), ImageNames.timestamp("generated_20251399_999999.png", saigon));
+    for (String impossible :
+        new String[] {
+          "generated_20251399_999999.png",
+          "generated_20250231_101530.png",
+          "generated_20250229_101530.png",
+          "generated_20251029_240000.png"
+        }) {
+      assertEquals(Optional.empty(), ImageNames.timestamp(impossible, saigon), impossible);
+    }
     assertTrue(ImageNames.isTempName(".imagestore-1234.tmp"));
     assertFalse(ImageNames.isTempName("generated_20251029_101530.png"));
   }

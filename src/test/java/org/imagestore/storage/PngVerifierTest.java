@@ -97,6 +97,8 @@ class PngVerifierTest {
     for (byte[] png :
         new byte[][] {
           Arrays.copyOf(good, good.length - 12),
+          Arrays.copyOf(good, 9),
+          Arrays.copyOf(good, 28),
           Arrays.copyOf(good, 40),
           badCrc,
           tooMuchData,

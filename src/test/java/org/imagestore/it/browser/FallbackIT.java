@@ -1,0 +1,82 @@
+package org.imagestore.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.imagestore.it.Deployments;
+import org.imagestore.it.ImageStoreClient;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The seed's fallback: while the server refuses uploads (its disk "full"), the demo chat keeps the
+ * image inline and still shows it; once the server takes uploads again, a migration stores it.
+ */
+class FallbackIT extends ImageStoreClient {
+  private static final Path STORAGE = Deployments.freshStorage("fallback");
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = "refusing", managed = false, testable = false)
+  static WebArchive refusing() {
+    return Deployments.war(
+        "refusing.war",
+        "/fallback",
+        STORAGE,
+        Map.of("imagestore.min-free-bytes", "1000000000000000000"));
+  }
+
+  @Deployment(name = "accepting", managed = false, testable = false)
+  static WebArchive accepting() {
+    return Deployments.war("accepting.war", "/fallback", STORAGE, Map.of());
+  }
+
+  @Test
+  void theChatShowsTheImageInlineAndALaterMigrationStoresIt() throws Exception {
+    ChromeDriver driver = Browser.start();
+    base = new URL("http://127.0.0.1:8080/fallback/");
+    String deployed = null;
+    try {
+      deployer.deploy("refusing");
+      deployed = "refusing";
+      awaitIndex();
+      driver.get(base + "demo.html");
+      driver.executeScript("localStorage.clear();");
+      driver.findElement(By.id("generate")).click();
+      WebElement status = driver.findElement(By.id("status"));
+      Browser.await(driver, d -> status.getText().startsWith("kept inline"));
+      WebElement image = driver.findElement(By.cssSelector("#chat img"));
+      assertTrue(image.getAttribute("src").startsWith("data:image/png;base64,"));
+      Browser.await(driver, d -> Browser.imagesLoaded(d, "#chat img"));
+      assertEquals(List.of(), filesIn(STORAGE));
+      deployer.undeploy("refusing");
+      deployed = null;
+
+      deployer.deploy("accepting");
+      deployed = "accepting";
+      awaitIndex();
+      driver.navigate().refresh();
+      driver.findElement(By.id("migrate")).click();
+      Browser.await(driver, d -> d.findElement(By.id("status")).getText().startsWith("saved 1"));
+      WebElement stored = driver.findElement(By.cssSelector("#chat img"));
+      assertTrue(stored.getAttribute("src").contains("/fallback/storage/images/generated_"));
+      Browser.await(driver, d -> Browser.imagesLoaded(d, "#chat img"));
+      assertEquals(1, getJson("api/list-images").getInt("count"));
+    } finally {
+      driver.quit();
+      if (deployed != null) {
+        deployer.undeploy(deployed);
+      }
+    }
+  }
+}
