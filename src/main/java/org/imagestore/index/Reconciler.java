@@ -1,5 +1,7 @@
 package org.imagestore.index;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +35,8 @@ public class Reconciler {
   @Inject ImageStore store;
 
   @Inject ImageIndex index;
+
+  @Resource ManagedExecutorService executor;
 
   private final ReentrantLock running = new ReentrantLock();
   private volatile boolean firstDone;
@@ -56,6 +62,34 @@ public class Reconciler {
     } finally {
       running.unlock();
     }
+  }
+
+  /**
+   * Reads a batch's sidecars and headers on two threads, half on a container-managed one: the
+   * reads, not the database, are most of a first reconciliation. Vanished images are left out.
+   */
+  private List<StoredImage> read(ImageFolder folder, List<String> names) {
+    int half = names.size() / 2;
+    Future<List<StoredImage>> first =
+        executor.submit(() -> readAll(folder, names.subList(0, half)));
+    List<StoredImage> images = new ArrayList<>(readAll(folder, names.subList(half, names.size())));
+    try {
+      images.addAll(0, first.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("reconciliation interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("reading the folder failed", e.getCause());
+    }
+    return images;
+  }
+
+  private static List<StoredImage> readAll(ImageFolder folder, List<String> names) {
+    List<StoredImage> images = new ArrayList<>(names.size());
+    for (String name : names) {
+      folder.read(name).ifPresent(images::add);
+    }
+    return images;
   }
 
   /**
@@ -95,37 +129,32 @@ public class Reconciler {
       index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
     }
 
-    Set<String> known = new HashSet<>();
-    Map<StoredImage, FileState> batch = new LinkedHashMap<>();
+    List<String> changed = new ArrayList<>();
+    onDisk.forEach(
+        (name, state) -> {
+          if (!Objects.equals(indexed.get(name), state)) {
+            changed.add(name);
+          }
+        });
     long added = 0;
     long updated = 0;
-    long done = 0;
-    for (Map.Entry<String, FileState> file : onDisk.entrySet()) {
-      FileState was = indexed.get(file.getKey());
-      if (Objects.equals(was, file.getValue())) {
-        continue;
+    for (int i = 0; i < changed.size(); i += BATCH) {
+      Map<StoredImage, FileState> batch = new LinkedHashMap<>();
+      Set<String> known = new HashSet<>();
+      for (StoredImage image :
+          read(folder, changed.subList(i, Math.min(changed.size(), i + BATCH)))) {
+        batch.put(image, onDisk.get(image.filename()));
+        if (indexed.containsKey(image.filename())) {
+          known.add(image.filename());
+        }
       }
-      var image = folder.read(file.getKey());
-      if (image.isEmpty()) {
-        continue;
-      }
-      batch.put(image.get(), file.getValue());
-      if (was == null) {
-        added++;
-      } else {
-        known.add(file.getKey());
-        updated++;
-      }
-      if (batch.size() == BATCH) {
-        write(batch, known);
-        batch.clear();
-        known.clear();
-      }
-      if (++done % PROGRESS_EVERY == 0) {
-        LOG.log(Level.INFO, "imagestore: indexed {0} images", done);
+      write(batch, known);
+      added += batch.size() - known.size();
+      updated += known.size();
+      if ((i + BATCH) / PROGRESS_EVERY > i / PROGRESS_EVERY) {
+        LOG.log(Level.INFO, "imagestore: indexed {0} images", added + updated);
       }
     }
-    write(batch, known);
 
     ReconcileReport report =
         new ReconcileReport(

@@ -62,7 +62,8 @@ public final class Pngs {
     return png.toByteArray();
   }
 
-  static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+  /** Appends one chunk: length, type, data and its CRC. */
+  public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
     CRC32 crc = new CRC32();
     crc.update(typeBytes);

@@ -2,9 +2,8 @@ package org.imagestore.storage;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.imagestore.it.Pngs;
 
 /** Hand-built PNGs: each chunk and each scanline under the test's control. */
 final class TestPngs {
@@ -51,25 +50,14 @@ final class TestPngs {
   static byte[] png(byte[] ihdr, byte[] plte, byte[] idat) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    chunk(out, "IHDR", ihdr);
+    Pngs.chunk(out, "IHDR", ihdr);
     if (plte != null) {
-      chunk(out, "PLTE", plte);
+      Pngs.chunk(out, "PLTE", plte);
     }
     if (idat != null) {
-      chunk(out, "IDAT", idat);
+      Pngs.chunk(out, "IDAT", idat);
     }
-    chunk(out, "IEND", new byte[0]);
+    Pngs.chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
-  }
-
-  static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-    byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
-    CRC32 crc = new CRC32();
-    crc.update(name);
-    crc.update(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-    out.writeBytes(name);
-    out.writeBytes(data);
-    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }

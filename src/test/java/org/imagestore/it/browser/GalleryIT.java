@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.it.Deployments;
-import org.imagestore.it.ImageStoreTestBase;
 import org.imagestore.it.Pngs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,32 +24,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The gallery at the context root, in Chromium: listing, search, filters, cache, deletes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GalleryIT extends ImageStoreTestBase {
+class GalleryIT extends BrowserTestBase {
   private static final Path STORAGE = Deployments.freshStorage("gallery");
   private static final String[] PROMPTS = {
     "red fox in snow", "mountain lake", "red fox asleep", "city at night", "red fox <b>bold</b>"
   };
-  private static ChromeDriver driver;
   private static boolean saved;
 
   @Deployment(testable = false)
   static WebArchive app() {
     return Deployments.war("/gallery", STORAGE, Map.of());
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    driver.quit();
   }
 
   @BeforeEach

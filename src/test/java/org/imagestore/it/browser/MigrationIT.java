@@ -8,34 +8,19 @@ import jakarta.json.Json;
 import java.nio.file.Path;
 import java.util.Map;
 import org.imagestore.it.Deployments;
-import org.imagestore.it.ImageStoreTestBase;
 import org.imagestore.it.Pngs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** imagestore.js's compactLocalStorage on a chat session holding megabytes of base64. */
-class MigrationIT extends ImageStoreTestBase {
+class MigrationIT extends BrowserTestBase {
   private static final Path STORAGE = Deployments.freshStorage("migration");
   private static final String KEY = "imagestore-demo-chat";
-  private static ChromeDriver driver;
 
   @Deployment(testable = false)
   static WebArchive app() {
     return Deployments.war("/chat", STORAGE, Map.of());
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    driver.quit();
   }
 
   private static String dataUrl(int seed) {
