@@ -191,6 +191,25 @@ class IndexIT extends ImageStoreTestBase {
     assertEquals(200, readiness().getStatus());
   }
 
+  @Test
+  void livenessIsUpWhileTheApplicationAnswers() {
+    try (Response live =
+        CLIENT.target("http://" + base.getHost() + ":9990/health/live").request().get()) {
+      String body = live.readEntity(String.class);
+      assertEquals(200, live.getStatus(), body);
+      JsonObject check =
+          Json.createReader(new java.io.StringReader(body))
+              .readObject()
+              .getJsonArray("checks")
+              .stream()
+              .map(jakarta.json.JsonValue::asJsonObject)
+              .filter(c -> c.getString("name").equals("imagestore"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals("UP", check.getString("status"), body);
+    }
+  }
+
   private Response readiness() {
     return CLIENT.target("http://" + base.getHost() + ":9990/health/ready").request().get();
   }
