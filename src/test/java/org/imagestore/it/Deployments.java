@@ -59,13 +59,26 @@ public final class Deployments {
     war.addAsResource(
         new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
     if (!"/".equals(contextRoot)) {
-      war.delete("WEB-INF/jboss-web.xml");
-      war.addAsWebInfResource(
-          new StringAsset(
-              "<jboss-web><context-root>" + contextRoot + "</context-root></jboss-web>"),
-          "jboss-web.xml");
+      setContextRoot(war, "jboss-web.xml", "jboss-web", contextRoot);
+      setContextRoot(war, "glassfish-web.xml", "glassfish-web-app", contextRoot);
     }
     return war;
+  }
+
+  /** WildFly reads the context root from jboss-web.xml, Payara from glassfish-web.xml. */
+  private static void setContextRoot(
+      WebArchive war, String descriptor, String rootElement, String contextRoot) {
+    war.delete("WEB-INF/" + descriptor);
+    war.addAsWebInfResource(
+        new StringAsset(
+            "<"
+                + rootElement
+                + "><context-root>"
+                + contextRoot
+                + "</context-root></"
+                + rootElement
+                + ">"),
+        descriptor);
   }
 
   private static void deleteTree(Path dir) {

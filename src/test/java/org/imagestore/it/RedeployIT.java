@@ -3,7 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +29,7 @@ class RedeployIT extends ImageStoreClient {
   @Test
   void aRedeployReconcilesOnlyWhatChangedWhileItWasDown() throws Exception {
     deployer.deploy("redeploy");
-    base = new URL("http://127.0.0.1:8080/redeploy/");
+    base = TestServer.deployedAt("/redeploy");
     try {
       awaitIndex();
       String first = save(Pngs.flat(3, 3, 1), null).getString("filename");

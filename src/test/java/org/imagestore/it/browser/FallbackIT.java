@@ -3,12 +3,12 @@ package org.imagestore.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.ImageStoreClient;
+import org.imagestore.it.TestServer;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -44,7 +44,7 @@ class FallbackIT extends ImageStoreClient {
   @Test
   void theChatShowsTheImageInlineAndALaterMigrationStoresIt() throws Exception {
     ChromeDriver driver = Browser.start();
-    base = new URL("http://127.0.0.1:8080/fallback/");
+    base = TestServer.deployedAt("/fallback");
     String deployed = null;
     try {
       deployer.deploy("refusing");
