@@ -24,38 +24,21 @@ SEED=$WORK/seed-$IMAGES
 SERVER=$WORK/wildfly
 APP=http://127.0.0.1:8180
 NGINX=http://127.0.0.1:8280
-WILDFLY_VERSION=39.0.1.Final
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx
-fi
-if [ ! -f target/imagestore.war ] || [ ! -d target/run-server/wildfly-$WILDFLY_VERSION ]; then
-  mvn -B -q package -DskipTests
-fi
-mkdir -p "$WORK"
+source bench/lib.sh
+prepare
 [ -f "$SEED/.complete" ] || { rm -rf "$SEED"; python3 bench/make_seed.py "$SEED" "$IMAGES"; touch "$SEED/.complete"; }
 
 stop_all() {
-  [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  stop_nginx
   pkill -f "jboss.home.dir=$SERVER" 2>/dev/null || true
 }
 trap stop_all EXIT
 stop_all
 sleep 1
 
-# A fresh copy of the configured server, so nothing deployed here leaks into other runs.
-rm -rf "$SERVER"
-cp -r target/run-server/wildfly-$WILDFLY_VERSION "$SERVER"
-cp target/imagestore.war "$SERVER/standalone/deployments/"
 started=$(date +%s.%N)
-"$SERVER/bin/standalone.sh" -b 127.0.0.1 -Djboss.socket.binding.port-offset=100 \
-  -Dimagestore.dir="$SEED" > "$WORK/server.log" 2>&1 &
-for _ in $(seq 600); do
-  ready=$(curl -sf "$APP/api/storage-stats" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["index_ready"])' 2>/dev/null || true)
-  [ "$ready" = "True" ] && break
-  sleep 0.5
-done
-[ "$ready" = "True" ] || { echo "the service did not get ready; see $WORK/server.log"; exit 1; }
+start_service "$SERVER" "$SEED"
 ready_wall=$(python3 -c "import time; print(round(time.time() - $started, 1))")
 reconcile_ms=$(curl -sf "$APP/api/storage-stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["last_reconciliation"]["millis"])')
 
@@ -63,43 +46,9 @@ reconcile_ms=$(curl -sf "$APP/api/storage-stats" | python3 -c 'import json,sys; 
 "$SERVER/bin/jboss-cli.sh" --connect --controller=127.0.0.1:10090 --commands="/subsystem=undertow/configuration=handler/file=bench-files:add(path=$SEED),/subsystem=undertow/server=default-server/host=default-host/location=\/bench-files:add(handler=bench-files)" > /dev/null
 UNDERTOW=$APP/bench-files
 
-mkdir -p "$WORK/nginx-temp"
-cat > "$WORK/nginx.conf" <<EOF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  etag on;
-  types { image/png png; }
-  client_body_temp_path $WORK/nginx-temp; proxy_temp_path $WORK/nginx-temp;
-  fastcgi_temp_path $WORK/nginx-temp; uwsgi_temp_path $WORK/nginx-temp; scgi_temp_path $WORK/nginx-temp;
-  server { listen 127.0.0.1:8280; root $SEED; }
-}
-EOF
-nginx -c "$WORK/nginx.conf"
+start_nginx "server { listen 127.0.0.1:8280; root $SEED; }"
 
-# measure NAME URL [wrk options...]: one row "NAME|requests/s|p50 ms|p99 ms", at $conns connections.
 conns=$CONNECTIONS
-measure() {
-  local name=$1 url=$2; shift 2
-  wrk -t1 -c"$conns" -d"${BENCH_WARMUP:-5}s" "$@" "$url" > /dev/null  # warm-up: JIT
-  wrk -t1 -c"$conns" -d"${DURATION}s" --latency "$@" "$url" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s+" + label + r"%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-p50, p99 = ms("50"), ms("99")
-print(f"{sys.argv[1]}|{rps:.0f}|{p50:.2f}|{p99:.2f}" + (f"|{bad.group(1)} errors" if bad else ""))
-' "$name" | tee -a "$WORK/rows"
-}
-header() { curl -sfI "$1" | tr -d '\r' | awk -v h="$2" 'tolower($1) == tolower(h) ":" { $1 = ""; sub(/^ /, ""); print }'; }
-
 : > "$WORK/rows"
 BIG=generated_20251130_000000_big.png
 SMALL=generated_20251130_000000_small.png

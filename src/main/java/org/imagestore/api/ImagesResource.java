@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.imagestore.serving.ServingConfig;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImagePage;
 import org.imagestore.storage.ImageStore;
@@ -25,6 +26,7 @@ import org.imagestore.storage.Timestamps;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImagesResource {
   @Inject ImageStore store;
+  @Inject ServingConfig serving;
 
   @Context HttpServletRequest request;
 
@@ -41,7 +43,7 @@ public class ImagesResource {
     }
     SaveRequest save = SaveRequest.read(body, maxImageBytes);
     StoredImage image = store.save(save.png(), save.metadata());
-    ImageUrls urls = new ImageUrls(request);
+    ImageUrls urls = new ImageUrls(request, serving);
     SavedImage saved =
         new SavedImage(
             true,
@@ -60,7 +62,7 @@ public class ImagesResource {
   public ImageList list() {
     var query = ListParams.parse(uriInfo.getQueryParameters(), store.config().zone());
     ImagePage page = store.list(query);
-    ImageUrls urls = new ImageUrls(request);
+    ImageUrls urls = new ImageUrls(request, serving);
     return new ImageList(
         page.images().stream().map(image -> ImageView.of(image, urls)).toList(),
         page.count(),

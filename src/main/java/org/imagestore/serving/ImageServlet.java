@@ -31,6 +31,7 @@ public class ImageServlet extends HttpServlet {
   private static final int BUFFER_BYTES = 64 * 1024;
 
   @Inject transient ImageStore store;
+  @Inject transient ServingConfig serving;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -47,9 +48,10 @@ public class ImageServlet extends HttpServlet {
   private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
       throws IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
+    String filename = filename(request);
     ImageContent content;
     try {
-      content = store.open(filename(request));
+      content = store.open(filename);
     } catch (ImageStoreException e) {
       error(response, HttpStatus.of(e.failure()), e.getMessage());
       return;
@@ -67,7 +69,6 @@ public class ImageServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    response.setHeader("Accept-Ranges", "bytes");
     long size = content.size();
     Optional<ByteRange> requested =
         validators.rangeApplies(request)
@@ -81,13 +82,20 @@ public class ImageServlet extends HttpServlet {
           "range not satisfiable");
       return;
     }
+    response.setContentType("image/png");
+    if (withBody && serving.offload() != Offload.NONE) {
+      // The front server sends the bytes, applies Range and If-Range to the file itself, and
+      // says Accept-Ranges on its own.
+      response.setHeader(serving.offload().header(), serving.offloadTarget(filename));
+      return;
+    }
+    response.setHeader("Accept-Ranges", "bytes");
     ByteRange range = requested.orElse(new ByteRange(0, size - 1));
     if (requested.isPresent()) {
       response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
       response.setHeader(
           "Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
     }
-    response.setContentType("image/png");
     response.setContentLengthLong(range.length());
     if (withBody) {
       copy(content, range, response.getOutputStream());

@@ -1,6 +1,8 @@
 /**
  * Serving stored images at {@code /storage/images/*}: {@link org.imagestore.serving.ImageServlet}
  * with strong ETags, conditional requests and single byte ranges ({@link
- * org.imagestore.serving.ByteRange}).
+ * org.imagestore.serving.ByteRange}), sending the bytes itself or handing them to a front server
+ * ({@link org.imagestore.serving.Offload}); {@link org.imagestore.serving.ServingConfig} holds the
+ * offload mode and the public base URL that image URLs are built on.
  */
 package org.imagestore.serving;

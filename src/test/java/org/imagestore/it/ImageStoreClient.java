@@ -82,8 +82,11 @@ public abstract class ImageStoreClient {
     }
   }
 
-  /** A URL path the API returned, made absolute against the server. */
+  /** A URL the API returned, made absolute against the server when it is a path. */
   protected String absolute(String urlPath) {
+    if (urlPath.startsWith("http://") || urlPath.startsWith("https://")) {
+      return urlPath;
+    }
     return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + urlPath;
   }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The front-server benchmark, one command:   bench/front.sh
+#
+# GET of a 1.7 MB and a 40 KB image and a 304 revalidation, on the same folder in the same run,
+# from one nginx (one worker) with three server blocks:
+#   - plain nginx serving the folder (sendfile on, etag on): the reference;
+#   - the shipped server-config/nginx/imagestore.conf in front of imagestore running with
+#     imagestore.offload=x-accel-redirect: imagestore decides every request, nginx sends the bytes;
+#   - an experiment, not shipped: nginx applies imagestore's name rule itself and asks imagestore
+#     only for what it cannot find, so most requests never reach the application server.
+# Prints a Markdown table (also written to bench/front-results.md).
+# Settings: BENCH_SECONDS per scenario (10), BENCH_WARMUP (5), BENCH_CONNECTIONS (8).
+# Ports: 8180/10090 (WildFly, offset 100), 8280 (plain), 8380 (front), 8480 (experiment).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${BENCH_SECONDS:-10}
+conns=${BENCH_CONNECTIONS:-8}
+WORK=$PWD/bench/work
+SEED=$WORK/seed-front
+SERVER=$WORK/wildfly-front
+
+source bench/lib.sh
+prepare
+[ -f "$SEED/.complete" ] || { rm -rf "$SEED"; python3 bench/make_seed.py "$SEED" 0; touch "$SEED/.complete"; }
+
+stop_all() {
+  stop_nginx
+  pkill -f "jboss.home.dir=$SERVER" 2>/dev/null || true
+}
+trap stop_all EXIT
+stop_all
+sleep 1
+
+start_service "$SERVER" "$SEED" -Dimagestore.offload=x-accel-redirect
+
+# The shipped front config, with only its ADAPT lines changed.
+front=$(sed -E \
+  -e "s|^([[:space:]]*)server [^#]*# ADAPT.*|\1server 127.0.0.1:8180;|" \
+  -e "s|^([[:space:]]*)listen [^#]*# ADAPT.*|\1listen 127.0.0.1:8380;|" \
+  -e "s|^([[:space:]]*)alias [^#]*# ADAPT.*|\1alias $SEED/;|" \
+  server-config/nginx/imagestore.conf)
+start_nginx "
+server { listen 127.0.0.1:8280; root $SEED; }
+$front
+server {
+  listen 127.0.0.1:8480;
+  location ~ \"^/storage/images/(generated_[0-9]{8}_[0-9]{6}(_[A-Za-z0-9]+)?\\.png)\$\" {
+    root $SEED;
+    try_files /\$1 @imagestore;
+    add_header Cache-Control \"public, max-age=31536000, immutable\";
+  }
+  location / { proxy_pass http://imagestore_app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
+  location @imagestore { proxy_pass http://imagestore_app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
+}"
+
+: > "$WORK/rows"
+BIG=generated_20251130_000000_big.png
+SMALL=generated_20251130_000000_small.png
+for server in nginx front experiment; do
+  case $server in
+    nginx) base=http://127.0.0.1:8280 ;;
+    front) base=http://127.0.0.1:8380/storage/images ;;
+    experiment) base=http://127.0.0.1:8480/storage/images ;;
+  esac
+  cmp -s "$SEED/$BIG" <(curl -sf "$base/$BIG") || { echo "$server did not serve $BIG byte for byte"; exit 1; }
+  measure "$server GET 1.7 MB" "$base/$BIG"
+  measure "$server GET 40 KB" "$base/$SMALL"
+  measure "$server 304" "$base/$SMALL" -H "If-None-Match: $(header "$base/$SMALL" ETag)"
+done
+
+python3 - "$WORK/rows" "$DURATION" "$conns" <<'PY' | tee bench/front-results.md
+import subprocess, sys, datetime
+rows = {}
+for line in open(sys.argv[1]):
+    name, rps, p50, p99, *err = line.strip().split("|")
+    rows[name] = (float(rps), float(p50), err[0] if err else "")
+duration, conns = sys.argv[2:]
+cpus = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().split("/")[-1]
+print(f"Measured {datetime.date.today()} on {cpus} cores; nginx {nginx} with one worker, WildFly 39.0.1;")
+print(f"wrk -t1, {conns} connections, {duration} s per scenario after a warm-up, all on the same cores.\n")
+print("| GET scenario | plain nginx req/s | front (X-Accel-Redirect) req/s | front / nginx | experiment req/s | experiment / nginx |")
+print("| --- | --- | --- | --- | --- | --- |")
+for scenario in ("GET 1.7 MB", "GET 40 KB", "304"):
+    n, f, e = (rows[f"{s} {scenario}"] for s in ("nginx", "front", "experiment"))
+    errors = " ".join(x for x in (n[2], f[2], e[2]) if x)
+    print(f"| {scenario} | {n[0]:.0f} (p50 {n[1]:.2f} ms) | {f[0]:.0f} (p50 {f[1]:.2f} ms) | {f[0]/n[0]:.2f}x "
+          f"| {e[0]:.0f} (p50 {e[1]:.2f} ms) | {e[0]/n[0]:.2f}x | {errors}")
+PY
