@@ -81,3 +81,9 @@ CONF
   nginx -c "$WORK/nginx.conf"
 }
 stop_nginx() { [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; }
+
+# stop_all: the nginx above and the service copy in $SERVER, if they run.
+stop_all() {
+  stop_nginx
+  pkill -f "jboss.home.dir=$SERVER" 2>/dev/null || true
+}

@@ -29,10 +29,6 @@ source bench/lib.sh
 prepare
 [ -f "$SEED/.complete" ] || { rm -rf "$SEED"; python3 bench/make_seed.py "$SEED" "$IMAGES"; touch "$SEED/.complete"; }
 
-stop_all() {
-  stop_nginx
-  pkill -f "jboss.home.dir=$SERVER" 2>/dev/null || true
-}
 trap stop_all EXIT
 stop_all
 sleep 1

@@ -54,7 +54,8 @@ public final class NginxFront {
     Path conf = HOME.resolve("nginx.conf");
     Files.writeString(
         conf,
-        // Workers of a root master run as nobody, who cannot read the build's folders.
+        // Workers of a root master run as nobody, who may not reach the build's folders (a clone
+        // under /root, say).
         ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
             + "daemon off;\nworker_processes 1;\npid "
             + HOME.resolve("nginx.pid")
