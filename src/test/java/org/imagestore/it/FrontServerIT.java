@@ -9,7 +9,9 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.imagestore.it.browser.Browser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The serving contract through nginx with the shipped front config: the application decides and
@@ -88,6 +92,28 @@ class FrontServerIT extends ServingContract {
         .forEach(
             image ->
                 assertEquals(PUBLIC_BASE + image.getString("filename"), image.getString("url")));
+  }
+
+  @Test
+  void theGalleryShowsEveryImageFromThePublicBaseUrl() {
+    ChromeDriver driver = Browser.start();
+    try {
+      driver.get(FRONT.url().toString());
+      Browser.await(driver, d -> Browser.imagesLoaded(d, "figure.card img"));
+      List<String> sources =
+          driver.findElements(By.cssSelector("figure.card img")).stream()
+              .map(image -> image.getAttribute("src"))
+              .toList();
+      // The first page of the grid, image for image, is the API's first page.
+      assertEquals(
+          getJson("api/list-images?limit=" + sources.size()).getJsonArray("images").stream()
+              .map(image -> image.asJsonObject().getString("url"))
+              .toList(),
+          sources);
+      sources.forEach(source -> assertTrue(source.startsWith(PUBLIC_BASE), source));
+    } finally {
+      driver.quit();
+    }
   }
 
   @ParameterizedTest

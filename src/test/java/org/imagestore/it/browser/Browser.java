@@ -11,10 +11,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, with a fresh profile and nothing that reaches the network. */
-final class Browser {
+public final class Browser {
   private Browser() {}
 
-  static ChromeDriver start() {
+  public static ChromeDriver start() {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -38,12 +38,12 @@ final class Browser {
     return driver;
   }
 
-  static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {
+  public static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
   }
 
   /** True once every image in the page's cards or chat has loaded with real pixels. */
-  static boolean imagesLoaded(WebDriver driver, String selector) {
+  public static boolean imagesLoaded(WebDriver driver, String selector) {
     Object result =
         ((ChromeDriver) driver)
             .executeScript(
