@@ -7,7 +7,7 @@ import java.util.Locale;
  * response header naming the file, once the servlet has decided the request may have it.
  */
 public enum Offload {
-  NONE(null, ""),
+  NONE(null, null),
   /** nginx: the header names a URI in an {@code internal} location over the storage folder. */
   X_ACCEL_REDIRECT("X-Accel-Redirect", "/_imagestore_files/"),
   /**
@@ -40,7 +40,7 @@ public enum Offload {
     return header;
   }
 
-  /** What goes before the file name in the header when imagestore.offload-prefix is not set. */
+  /** The mode's own prefix when imagestore.offload-prefix is not set; null for none. */
   String defaultPrefix() {
     return defaultPrefix;
   }

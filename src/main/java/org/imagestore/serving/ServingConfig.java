@@ -4,9 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.StoreConfig;
 
 /**
  * How images reach clients: through a front server ({@code imagestore.offload}) and under which
@@ -26,7 +27,7 @@ public class ServingConfig {
   @ConfigProperty(name = "imagestore.public-base-url")
   Optional<String> publicBaseUrl;
 
-  @Inject ImageStore store;
+  @Inject StoreConfig store;
 
   private Offload resolvedOffload;
   private String resolvedPrefix;
@@ -35,17 +36,21 @@ public class ServingConfig {
   @PostConstruct
   void check() {
     resolvedOffload = Offload.parse(offload);
-    resolvedPrefix =
-        withSlash(
-            offloadPrefix
-                .filter(p -> !p.isBlank())
-                .orElseGet(
-                    () ->
-                        resolvedOffload.defaultPrefix() != null
-                            ? resolvedOffload.defaultPrefix()
-                            : store.config().dir().toString()));
+    resolvedPrefix = offloadPrefix(resolvedOffload, offloadPrefix, store.dir());
     resolvedBaseUrl =
         publicBaseUrl.filter(u -> !u.isBlank()).map(ServingConfig::baseUrl).orElse(null);
+  }
+
+  /**
+   * What goes before the file name in the offload header: the configured prefix, else the mode's
+   * own (nginx's internal location), else the storage folder's path (X-Sendfile names files).
+   */
+  static String offloadPrefix(Offload offload, Optional<String> configured, Path dir) {
+    return withSlash(
+        configured
+            .filter(p -> !p.isBlank())
+            .or(() -> Optional.ofNullable(offload.defaultPrefix()))
+            .orElseGet(dir::toString));
   }
 
   static String baseUrl(String value) {

@@ -57,6 +57,8 @@ final class AtomicFiles {
     } catch (FileAlreadyExistsException e) {
       return false;
     } catch (UnsupportedOperationException | IOException e) {
+      // No hard links on this file system: the provider says so with either, depending on the
+      // platform (UnsupportedOperationException, or EPERM on FAT and some network mounts).
       return moveIfAbsent(temp, target);
     }
   }

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.imagestore.it.browser.Browser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -92,6 +93,20 @@ class FrontServerIT extends ServingContract {
         .forEach(
             image ->
                 assertEquals(PUBLIC_BASE + image.getString("filename"), image.getString("url")));
+  }
+
+  @Test
+  void theFrontsBodyLimitFitsTheLargestImageTheApplicationTakes() {
+    // About 18.8 MB of barely compressible pixels, under the default 20 MiB: 25 MB as base64 JSON.
+    byte[] nearTheLimit = Pngs.noise(2500, 2500, 11);
+    assertTrue(nearTheLimit.length > 18_000_000 && nearTheLimit.length < 20 * 1024 * 1024);
+    assertArrayEquals(nearTheLimit, download(save(nearTheLimit, null).getString("url")));
+    // Over the limit, the refusal is the application's JSON 413, not nginx's own page.
+    byte[] overTheLimit = new byte[21 * 1024 * 1024];
+    new Random(7).nextBytes(overTheLimit);
+    try (Response response = saveRaw(overTheLimit, null)) {
+      assertError(response, 413);
+    }
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,5 +59,22 @@ class ServingConfigTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> ServingConfig.baseUrl(value));
     assertTrue(e.getMessage().startsWith("imagestore.public-base-url"), e.getMessage());
+  }
+
+  @Test
+  void theOffloadPrefixIsTheConfiguredOneElseTheModesElseTheFolder() {
+    Path dir = Path.of("/var/lib/imagestore/images");
+    assertEquals(
+        "/_imagestore_files/",
+        ServingConfig.offloadPrefix(Offload.X_ACCEL_REDIRECT, Optional.empty(), dir));
+    assertEquals(
+        "/var/lib/imagestore/images/",
+        ServingConfig.offloadPrefix(Offload.X_SENDFILE, Optional.of(" "), dir));
+    assertEquals(
+        "/srv/images/",
+        ServingConfig.offloadPrefix(Offload.X_SENDFILE, Optional.of("/srv/images"), dir));
+    assertEquals(
+        "/internal/png/",
+        ServingConfig.offloadPrefix(Offload.X_ACCEL_REDIRECT, Optional.of("/internal/png/"), dir));
   }
 }
