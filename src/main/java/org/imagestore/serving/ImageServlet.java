@@ -53,12 +53,12 @@ public class ImageServlet extends HttpServlet {
     try {
       content = store.open(filename);
     } catch (ImageStoreException e) {
-      error(response, HttpStatus.of(e.failure()), e.getMessage());
+      ErrorBody.send(response, HttpStatus.of(e.failure()), e.getMessage());
       return;
     }
     Validators validators = new Validators(content);
     if (!validators.preconditionsHold(request)) {
-      error(response, HttpServletResponse.SC_PRECONDITION_FAILED, "precondition failed");
+      ErrorBody.send(response, HttpServletResponse.SC_PRECONDITION_FAILED, "precondition failed");
       return;
     }
     response.setHeader("ETag", validators.etag());
@@ -76,7 +76,7 @@ public class ImageServlet extends HttpServlet {
             : Optional.empty();
     if (requested.isPresent() && !requested.get().satisfiable()) {
       response.setHeader("Content-Range", "bytes */" + size);
-      error(
+      ErrorBody.send(
           response,
           HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE,
           "range not satisfiable");
@@ -121,14 +121,5 @@ public class ImageServlet extends HttpServlet {
         left -= n;
       }
     }
-  }
-
-  private static void error(HttpServletResponse response, int status, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(ErrorBody.json(message));
   }
 }
