@@ -1,15 +1,15 @@
 package org.imagestore.api;
 
-import jakarta.json.Json;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,20 +26,21 @@ import org.imagestore.storage.Timestamps;
 record BatchDelete(List<String> filenames, Instant createdBefore) {
   private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
+  /** More days than any image can be old; larger numbers would overflow the time arithmetic. */
+  static final long MAX_DAYS = 1_000_000;
+
   static BatchDelete read(InputStream body, ZoneId zone) {
-    JsonObject json;
-    try (var reader =
-        Json.createReader(
-            new InputStreamReader(
-                new SaveRequest.LimitedInputStream(body, MAX_BODY_BYTES),
-                StandardCharsets.UTF_8))) {
-      JsonValue value = reader.readValue();
-      if (!(value instanceof JsonObject object)) {
-        throw invalid("the body must be a JSON object");
-      }
-      json = object;
-    } catch (JsonException e) {
-      throw invalid("the body is not valid JSON (at most " + MAX_BODY_BYTES + " bytes)");
+    String text;
+    try {
+      text = new String(new LimitedInputStream(body, MAX_BODY_BYTES).readAllBytes(), UTF_8);
+    } catch (LimitedInputStream.LimitExceeded e) {
+      throw new ImageStoreException(
+          Failure.TOO_LARGE, "the request body is over " + MAX_BODY_BYTES + " bytes");
+    } catch (IOException e) {
+      throw invalid("the body could not be read to its end");
+    }
+    if (!(JsonMembers.parse(text) instanceof JsonObject json)) {
+      throw invalid("the body must be a JSON object");
     }
     if (json.size() != 1) {
       throw invalid("give exactly one of filenames, older_than_days, before");
@@ -70,8 +71,11 @@ record BatchDelete(List<String> filenames, Instant createdBefore) {
   }
 
   private static Instant daysAgo(JsonValue value) {
-    if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
-      throw invalid("older_than_days must be a whole number of days, 0 or more");
+    if (!(value instanceof JsonNumber n)
+        || !n.isIntegral()
+        || n.bigDecimalValue().signum() < 0
+        || n.bigDecimalValue().compareTo(BigDecimal.valueOf(MAX_DAYS)) > 0) {
+      throw invalid("older_than_days must be a whole number of days from 0 to " + MAX_DAYS);
     }
     return Instant.now().minus(Duration.ofDays(n.longValue()));
   }

@@ -27,6 +27,7 @@ import org.imagestore.storage.Timestamps;
 public class ImagesResource {
   @Inject ImageStore store;
   @Inject ServingConfig serving;
+  @Inject SaveBudget budget;
 
   @Context HttpServletRequest request;
 
@@ -36,13 +37,17 @@ public class ImagesResource {
   @Path("save-image")
   public Response save(InputStream body) {
     long maxImageBytes = store.config().maxImageBytes();
-    if (request.getContentLengthLong() > SaveRequest.maxBodyBytes(maxImageBytes)) {
+    long bodyBytes = request.getContentLengthLong();
+    if (bodyBytes > SaveRequest.maxBodyBytes(maxImageBytes)) {
       throw new ImageStoreException(
           Failure.TOO_LARGE,
           "the request body is over the limit for a " + maxImageBytes + "-byte image");
     }
-    SaveRequest save = SaveRequest.read(body, maxImageBytes);
-    StoredImage image = store.save(save.png(), save.metadata());
+    StoredImage image;
+    try (var reserved = budget.reserve(SaveRequest.memoryBytes(bodyBytes, maxImageBytes))) {
+      SaveRequest save = SaveRequest.read(body, maxImageBytes, bodyBytes);
+      image = store.save(save.png(), save.metadata());
+    }
     ImageUrls urls = new ImageUrls(request, serving);
     SavedImage saved =
         new SavedImage(

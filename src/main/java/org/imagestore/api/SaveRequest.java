@@ -1,27 +1,23 @@
 package org.imagestore.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 
 /**
  * The save-image body, read and checked: {@code image} as plain base64 or a {@code
  * data:image/png;base64,} URL (whitespace allowed), {@code metadata} an optional JSON object. The
- * body is read whatever its Content-Type, as browsers post JSON strings as {@code text/plain}.
+ * body is read whatever its Content-Type, as browsers post JSON strings as {@code text/plain}. The
+ * image is decoded as it streams in, so a save holds its decoded bytes and never its base64 text.
  */
 record SaveRequest(byte[] png, JsonObject metadata) {
-  private static final String DATA_URL = "data:";
-  private static final String PNG_DATA_URL = "data:image/png;base64,";
+  /** Fields other than the image, as JSON text; the store's own metadata limit is lower. */
+  static final int MAX_FIELD_CHARS = 1024 * 1024;
+
+  /** Generation settings nest a few levels; thousands would only cost stack and time. */
+  static final int MAX_DEPTH = 64;
 
   /**
    * The largest body worth reading for an image of {@code maxImageBytes}: base64 is 4/3 of the
@@ -31,128 +27,72 @@ record SaveRequest(byte[] png, JsonObject metadata) {
     return maxImageBytes / 2 * 3 + 1024 * 1024;
   }
 
-  static SaveRequest read(InputStream body, long maxImageBytes) {
-    JsonObject json = parse(new LimitedInputStream(body, maxBodyBytes(maxImageBytes)));
-    JsonValue image = json.get("image");
-    if (image == null || image == JsonValue.NULL) {
+  /**
+   * The most heap a save of a body this long holds, for {@link SaveBudget}: the decoded image twice
+   * (its buffer, and the copy trimmed to size), and the other fields as text.
+   *
+   * @param bodyBytes the body's length, 0 or less if unknown
+   */
+  static long memoryBytes(long bodyBytes, long maxImageBytes) {
+    long image = bodyBytes > 0 ? Math.min(maxImageBytes, decodedBytes(bodyBytes)) : maxImageBytes;
+    return 2 * image + 2L * MAX_FIELD_CHARS;
+  }
+
+  /** The most bytes a body this long can decode to, or 0 if its length is unknown. */
+  private static long decodedBytes(long bodyBytes) {
+    return bodyBytes > 0 ? bodyBytes / 4 * 3 + 3 : 0;
+  }
+
+  /**
+   * Reads the body.
+   *
+   * @param bodyBytes the body's length if known (its Content-Length), else 0 or less
+   */
+  static SaveRequest read(InputStream body, long maxImageBytes, long bodyBytes) {
+    var members = new JsonMembers(new LimitedInputStream(body, maxBodyBytes(maxImageBytes)));
+    ImageText image = null;
+    JsonObject metadata = JsonValue.EMPTY_JSON_OBJECT;
+    for (String name = members.nextName(); name != null; name = members.nextName()) {
+      switch (name) {
+        case "image" -> {
+          if (image != null) {
+            throw invalid("image is given more than once");
+          }
+          image = image(members, maxImageBytes, bodyBytes);
+        }
+        case "metadata" -> metadata = metadata(members.value(name, MAX_FIELD_CHARS, MAX_DEPTH));
+        // Unknown fields are read, checked as JSON and dropped, as before.
+        default -> members.value(name, MAX_FIELD_CHARS, MAX_DEPTH);
+      }
+    }
+    if (image == null) {
       throw invalid("image is required");
     }
-    if (!(image instanceof JsonString text)) {
-      throw invalid("image must be a base64 string");
+    return new SaveRequest(image.finish(), metadata);
+  }
+
+  private static ImageText image(JsonMembers members, long maxImageBytes, long bodyBytes) {
+    if (!members.stringFollows()) {
+      JsonValue value = members.value("image", MAX_FIELD_CHARS, MAX_DEPTH);
+      throw invalid(
+          value == JsonValue.NULL ? "image is required" : "image must be a base64 string");
     }
-    JsonValue metadata = json.getOrDefault("metadata", JsonValue.NULL);
-    if (metadata != JsonValue.NULL && !(metadata instanceof JsonObject)) {
+    var text = new ImageText(new Base64Decoder(maxImageBytes, decodedBytes(bodyBytes)));
+    members.string(text::accept);
+    return text;
+  }
+
+  private static JsonObject metadata(JsonValue value) {
+    if (value == JsonValue.NULL) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (!(value instanceof JsonObject object)) {
       throw invalid("metadata must be a JSON object");
     }
-    return new SaveRequest(
-        decode(text.getString(), maxImageBytes),
-        metadata instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+    return object;
   }
 
-  private static JsonObject parse(InputStream body) {
-    try (var reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      JsonValue value = reader.readValue();
-      if (!(value instanceof JsonObject object)) {
-        throw invalid("the body must be a JSON object");
-      }
-      return object;
-    } catch (JsonException e) {
-      if (e.getCause() instanceof LimitedInputStream.LimitExceeded) {
-        throw new ImageStoreException(
-            Failure.TOO_LARGE, "the request body is over " + e.getCause().getMessage() + " bytes");
-      }
-      throw invalid("the body is not valid JSON");
-    }
-  }
-
-  private static byte[] decode(String image, long maxImageBytes) {
-    String base64 = stripWhitespace(image);
-    if (base64.regionMatches(true, 0, DATA_URL, 0, DATA_URL.length())) {
-      int comma = base64.indexOf(',');
-      String header =
-          (comma < 0 ? base64 : base64.substring(0, comma + 1)).toLowerCase(Locale.ROOT);
-      if (!header.startsWith("data:image/png")) {
-        throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "only PNG images are accepted");
-      }
-      if (!header.equals(PNG_DATA_URL)) {
-        throw invalid("the data URL must be data:image/png;base64,");
-      }
-      base64 = base64.substring(comma + 1);
-    }
-    if (base64.isEmpty()) {
-      throw invalid("image is empty");
-    }
-    if (base64.length() / 4 * 3 > maxImageBytes + 3) {
-      throw new ImageStoreException(
-          Failure.TOO_LARGE, "image is over the limit of " + maxImageBytes + " bytes");
-    }
-    try {
-      boolean urlSafe = base64.indexOf('-') >= 0 || base64.indexOf('_') >= 0;
-      return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw invalid("image is not valid base64");
-    }
-  }
-
-  private static String stripWhitespace(String text) {
-    int i = 0;
-    while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
-    if (i == text.length()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static ImageStoreException invalid(String message) {
+  static ImageStoreException invalid(String message) {
     return new ImageStoreException(Failure.INVALID_INPUT, message);
-  }
-
-  /** Stops reading a body that is larger than any valid request. */
-  static final class LimitedInputStream extends java.io.FilterInputStream {
-    static final class LimitExceeded extends IOException {
-      private static final long serialVersionUID = 1L;
-
-      LimitExceeded(long limit) {
-        super(Long.toString(limit));
-      }
-    }
-
-    private final long limit;
-    private long read;
-
-    LimitedInputStream(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count(Math.max(n, 0));
-      return n;
-    }
-
-    private void count(int n) throws LimitExceeded {
-      read += n;
-      if (read > limit) {
-        throw new LimitExceeded(limit);
-      }
-    }
   }
 }

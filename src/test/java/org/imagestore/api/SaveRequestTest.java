@@ -21,7 +21,8 @@ class SaveRequestTest {
   private static final String BASE64 = Base64.getEncoder().encodeToString(BYTES);
 
   private static SaveRequest read(String body) {
-    return SaveRequest.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1000);
+    return SaveRequest.read(
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1000, 0);
   }
 
   private static Failure failure(String body) {

@@ -1,7 +1,12 @@
 package org.imagestore.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What differs between the servers the suite runs on, in one place. The build names the server in
@@ -36,5 +41,37 @@ public final class TestServer {
       case "payara" -> "http://" + HOST + ":" + HTTP_PORT + "/health/" + kind;
       default -> "http://" + HOST + ":9990/health/" + kind;
     };
+  }
+
+  /** The server's log file, where the application's errors and the JVM's are written. */
+  public static Path log() {
+    return switch (name()) {
+      case "payara" ->
+          Path.of(System.getProperty("payara.home"), "glassfish/domains/domain1/logs/server.log");
+      default -> Path.of(System.getProperty("jboss.home"), "standalone/log/server.log");
+    };
+  }
+
+  /** What the log holds past {@code offset} bytes, for what a test caused. */
+  public static String logSince(long offset) {
+    try {
+      byte[] all = Files.readAllBytes(log());
+      return new String(
+          all,
+          (int) Math.min(offset, all.length),
+          (int) Math.max(0, all.length - offset),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The log's length now. */
+  public static long logLength() {
+    try {
+      return Files.size(log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

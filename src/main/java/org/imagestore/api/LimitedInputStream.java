@@ -1,0 +1,46 @@
+package org.imagestore.api;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Stops reading a body that is larger than any valid request. */
+final class LimitedInputStream extends FilterInputStream {
+  /** The body went past the limit; its message is the limit in bytes. */
+  static final class LimitExceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded(long limit) {
+      super(Long.toString(limit));
+    }
+  }
+
+  private final long limit;
+  private long read;
+
+  LimitedInputStream(InputStream in, long limit) {
+    super(in);
+    this.limit = limit;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = super.read();
+    count(b < 0 ? 0 : 1);
+    return b;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    int n = super.read(b, off, len);
+    count(Math.max(n, 0));
+    return n;
+  }
+
+  private void count(int n) throws LimitExceeded {
+    read += n;
+    if (read > limit) {
+      throw new LimitExceeded(limit);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.imagestore.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.Response;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code imagestore.max-inflight-bytes}: while one large save holds the budget (its client is slow
+ * to send the body), the next waits {@code imagestore.inflight-wait-millis} and gets 503 with
+ * Retry-After; once the slow one is gone, saves go through again.
+ */
+class SaveBudgetIT extends ImageStoreTestBase {
+  private static final Path STORAGE = Deployments.freshStorage("save-budget");
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.war(
+        "/budget",
+        STORAGE,
+        Map.of(
+            "imagestore.max-inflight-bytes", "8388608",
+            "imagestore.inflight-wait-millis", "300"));
+  }
+
+  @Test
+  void aSaveThatFindsTheBudgetSpentGets503WithRetryAfterAndNothingIsWritten() throws Exception {
+    byte[] png = Pngs.flat(8, 8, 0x778899);
+    int busy = 0;
+    int saved = 0;
+    try (Socket slow = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = slow.getOutputStream();
+      out.write(
+          ("POST "
+                  + base.getPath()
+                  + "api/save-image HTTP/1.1\r\nHost: "
+                  + base.getHost()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n"
+                  + "{\"image\":\"iVBORw0KGgo")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (busy == 0 && System.nanoTime() < deadline) {
+        try (Response response = saveRaw(png, null)) {
+          if (response.getStatus() == 201) {
+            saved++;
+            continue;
+          }
+          assertError(response, 503);
+          assertEquals("1", response.getHeaderString("Retry-After"));
+          busy++;
+        }
+      }
+    }
+    assertEquals(1, busy, "no save was ever told to wait");
+    assertEquals(saved, pngsOnDisk(), "a refused save wrote nothing");
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    int status = 0;
+    while (status != 201 && System.nanoTime() < deadline) {
+      try (Response response = saveRaw(png, null)) {
+        status = response.getStatus();
+      }
+    }
+    assertEquals(201, status, "the slow client's share was never given back");
+    assertTrue(pngsOnDisk() > saved);
+  }
+
+  private static long pngsOnDisk() {
+    return filesIn(STORAGE).stream().filter(name -> name.endsWith(".png")).count();
+  }
+}
