@@ -16,6 +16,12 @@ final class ListParams {
   private static final Set<String> KNOWN =
       Set.of("limit", "offset", "q", "model", "source", "since", "until");
 
+  /** Longer search text is no search a person makes; the index matches 4,000 characters. */
+  static final int MAX_Q_CHARS = 1000;
+
+  /** The index keeps the first 255 characters of a model or source. */
+  static final int MAX_MATCH_CHARS = 255;
+
   private final MultivaluedMap<String, String> params;
 
   private ListParams(MultivaluedMap<String, String> params) {
@@ -32,11 +38,19 @@ final class ListParams {
     return new ImageQuery(
         p.integer("limit", ImageQuery.DEFAULT_LIMIT, 1, ImageQuery.MAX_LIMIT),
         p.integer("offset", 0, 0, Integer.MAX_VALUE),
-        p.text("q"),
-        p.text("model"),
-        p.text("source"),
+        p.text("q", MAX_Q_CHARS),
+        p.text("model", MAX_MATCH_CHARS),
+        p.text("source", MAX_MATCH_CHARS),
         p.bound("since", zone, false),
         p.bound("until", zone, true));
+  }
+
+  private String text(String name, int maxChars) {
+    String value = text(name);
+    if (value != null && value.length() > maxChars) {
+      throw invalid(name + " is over " + maxChars + " characters");
+    }
+    return value;
   }
 
   private String text(String name) {
@@ -55,13 +69,12 @@ final class ListParams {
     if (value == null) {
       return fallback;
     }
-    try {
-      int n = Integer.parseInt(value);
+    // ASCII digits only: Integer.parseInt would also take other scripts' digits, such as U+FF11.
+    if (value.length() <= 10 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      long n = Long.parseLong(value);
       if (n >= min && n <= max) {
-        return n;
+        return (int) n;
       }
-    } catch (NumberFormatException e) {
-      // reported below
     }
     throw invalid(name + " must be a whole number from " + min + " to " + max);
   }

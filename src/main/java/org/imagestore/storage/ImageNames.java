@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
  * keeps traversal ({@code ..}, separators, absolute paths) out.
  */
 public final class ImageNames {
+  /**
+   * The longest suffix a name may have. Ours are 11 characters; the bound keeps every name, and its
+   * sidecar's, far inside the 255 bytes that file systems (and object keys) allow, so that an
+   * over-long name is a plain "not an image name" instead of a file system error.
+   */
+  static final int MAX_SUFFIX_CHARS = 64;
+
   public static final Pattern PATTERN =
-      Pattern.compile("^generated_(\\d{8}_\\d{6})(_[A-Za-z0-9]+)?\\.png$");
+      Pattern.compile(
+          "^generated_(\\d{8}_\\d{6})(_[A-Za-z0-9]{1," + MAX_SUFFIX_CHARS + "})?\\.png$");
 
   static final String TEMP_PREFIX = ".imagestore-";
   static final String TEMP_SUFFIX = ".tmp";

@@ -1,5 +1,6 @@
 package org.imagestore.storage;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,14 +46,19 @@ public final class Timestamps {
    */
   public static Instant parseBound(String text, ZoneId zone, boolean upper) {
     try {
-      LocalDate date = LocalDate.parse(text);
-      return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException notADate) {
-      Instant instant =
-          parseCreatedAt(text, zone)
-              .map(OffsetDateTime::toInstant)
-              .orElseThrow(() -> new IllegalArgumentException("not an ISO-8601 date: " + text));
-      return upper ? instant.plusNanos(1) : instant;
+      try {
+        LocalDate date = LocalDate.parse(text);
+        return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+      } catch (DateTimeParseException notADate) {
+        Instant instant =
+            parseCreatedAt(text, zone)
+                .map(OffsetDateTime::toInstant)
+                .orElseThrow(() -> new IllegalArgumentException("not an ISO-8601 date: " + text));
+        return upper ? instant.plusNanos(1) : instant;
+      }
+    } catch (DateTimeException edge) {
+      // A valid date at the end of what java.time holds (+999999999-12-31) has no day after it.
+      throw new IllegalArgumentException("not a usable date: " + text, edge);
     }
   }
 }

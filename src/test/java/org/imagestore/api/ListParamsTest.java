@@ -64,6 +64,9 @@ class ListParamsTest {
         "limit=0",
         "limit=1001",
         "limit=ten",
+        "limit=\uff11",
+        "limit=+5",
+        "offset=99999999999",
         "offset=-1",
         "since=soon",
         "until=2025-02-30"
@@ -73,6 +76,22 @@ class ListParamsTest {
         assertThrows(ImageStoreException.class, () -> ListParams.parse(params(pair), UTC));
     assertEquals(Failure.INVALID_INPUT, e.failure());
     assertTrue(e.getMessage().startsWith(pair.split("=")[0]), e.getMessage());
+  }
+
+  @Test
+  void overLongTextsAre400ButTheLimitItselfPasses() {
+    String q = "x".repeat(ListParams.MAX_Q_CHARS);
+    assertEquals(q, ListParams.parse(params("q=" + q), UTC).q());
+    for (String pair :
+        new String[] {
+          "q=" + q + "x",
+          "model=" + "m".repeat(ListParams.MAX_MATCH_CHARS + 1),
+          "source=" + "s".repeat(ListParams.MAX_MATCH_CHARS + 1)
+        }) {
+      ImageStoreException e =
+          assertThrows(ImageStoreException.class, () -> ListParams.parse(params(pair), UTC));
+      assertTrue(e.getMessage().contains("is over"), e.getMessage());
+    }
   }
 
   @Test

@@ -65,6 +65,20 @@ class FrontServerIT extends ServingContract {
     return FRONT.url();
   }
 
+  /** Payara answers these itself with an empty 200; the front refuses them on every server. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/storage/images/%u002e%u002e%u2215etc/passwd",
+        "/api/delete-image/%u002e%u002e%u2215etc%u2215passwd",
+        "/storage/images/%zz"
+      })
+  void malformedEscapesGet400FromTheFront(String rawPath) {
+    for (String method : new String[] {"GET", "DELETE"}) {
+      assertEquals(400, RawHttp.request(FRONT.url(), method, rawPath).status(), rawPath);
+    }
+  }
+
   @Test
   void theApplicationAnswersWithTheInternalLocationAndNoBytes() {
     try (Response direct =

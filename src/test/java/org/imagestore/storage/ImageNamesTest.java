@@ -47,6 +47,15 @@ class ImageNamesTest {
   }
 
   @Test
+  void suffixesAreBounded() {
+    String stamp = "generated_20251029_101530_";
+    assertTrue(ImageNames.isImageName(stamp + "a".repeat(ImageNames.MAX_SUFFIX_CHARS) + ".png"));
+    assertFalse(
+        ImageNames.isImageName(stamp + "a".repeat(ImageNames.MAX_SUFFIX_CHARS + 1) + ".png"));
+    assertFalse(ImageNames.isImageName(stamp + "a".repeat(8000) + ".png"));
+  }
+
+  @Test
   void newNamesCarryTheTimeAndNeverRepeat() {
     ZonedDateTime time = ZonedDateTime.of(2025, 10, 29, 10, 15, 30, 123_000_000, ZoneId.of("UTC"));
     Set<String> names = new HashSet<>();
