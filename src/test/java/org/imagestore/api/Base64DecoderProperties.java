@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.imagestore.Mutations;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 
@@ -195,39 +195,7 @@ class Base64DecoderProperties {
     Arbitrary<String> valid =
         Combinators.combine(Arbitraries.bytes().array(byte[].class).ofMaxSize(40), encoder())
             .as((b, e) -> e.encodeToString(b));
-    Arbitrary<Edit> edit =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().greaterOrEqual(0),
-                chars)
-            .as(Edit::new);
-    Arbitrary<String> mutated =
-        Combinators.combine(valid, edit.list().ofMinSize(1).ofMaxSize(3))
-            .as(Base64DecoderProperties::apply);
+    Arbitrary<String> mutated = Mutations.mutated(valid, chars, 3);
     return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(2, valid), Tuple.of(4, mutated));
-  }
-
-  record Edit(int kind, int position, char c) {}
-
-  static String apply(String text, List<Edit> edits) {
-    StringBuilder s = new StringBuilder(text);
-    for (Edit e : edits) {
-      int at = e.position() % (s.length() + 1);
-      switch (e.kind()) {
-        case 0 -> s.insert(at, e.c());
-        case 1 -> {
-          if (at < s.length()) {
-            s.deleteCharAt(at);
-          }
-        }
-        case 2 -> {
-          if (at < s.length()) {
-            s.setCharAt(at, e.c());
-          }
-        }
-        default -> s.setLength(at);
-      }
-    }
-    return s.toString();
   }
 }

@@ -30,6 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import org.imagestore.Mutations;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 
@@ -526,14 +527,7 @@ class SaveRequestProperties {
             Tuple.of(10, Arbitraries.chars().with(JSON_CHARS)),
             Tuple.of(1, Arbitraries.chars().with(HEX_LOOKALIKES)),
             Tuple.of(1, Arbitraries.chars()));
-    Arbitrary<Edit> edit =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().greaterOrEqual(0),
-                chars)
-            .as(Edit::new);
-    return Combinators.combine(validBody(), edit.list().ofMinSize(1).ofMaxSize(3))
-        .as(SaveRequestProperties::apply);
+    return Mutations.mutatedWithoutCuts(validBody(), chars, 3);
   }
 
   /** A valid body with a {@code \}{@code u} escape whose hex digits are not all ASCII. */
@@ -647,29 +641,6 @@ class SaveRequestProperties {
     return Arbitraries.oneOf(
         Arbitraries.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE),
         Arbitraries.longs().between(1, 1 << 20));
-  }
-
-  record Edit(int kind, int position, char c) {}
-
-  static String apply(String text, List<Edit> edits) {
-    StringBuilder s = new StringBuilder(text);
-    for (Edit e : edits) {
-      int at = e.position() % (s.length() + 1);
-      switch (e.kind()) {
-        case 0 -> s.insert(at, e.c());
-        case 1 -> {
-          if (at < s.length()) {
-            s.deleteCharAt(at);
-          }
-        }
-        default -> {
-          if (at < s.length()) {
-            s.setCharAt(at, e.c());
-          }
-        }
-      }
-    }
-    return s.toString();
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

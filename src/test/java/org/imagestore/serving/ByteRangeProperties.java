@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.imagestore.Mutations;
 
 /**
  * ByteRange.parse never throws; what it returns lies inside the content; a single {@code
@@ -170,18 +171,7 @@ class ByteRangeProperties {
     Arbitrary<String> valid = Combinators.combine(unit(), validRange()).as((u, r) -> u + "=" + r);
     Arbitrary<Character> chars =
         Arbitraries.oneOf(Arbitraries.chars().with(RANGE_CHARS), Arbitraries.chars());
-    Arbitrary<String> mutated =
-        Combinators.combine(
-                valid,
-                Combinators.combine(
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().greaterOrEqual(0),
-                        chars)
-                    .as(Edit::new)
-                    .list()
-                    .ofMinSize(1)
-                    .ofMaxSize(4))
-            .as(ByteRangeProperties::apply);
+    Arbitrary<String> mutated = Mutations.mutated(valid, chars, 4);
     return Arbitraries.frequencyOf(
         Tuple.of(3, valid),
         Tuple.of(4, mutated),
@@ -197,30 +187,6 @@ class ByteRangeProperties {
                 .ofMaxLength(100_000)
                 .map(s -> "bytes=" + s)),
         Tuple.of(1, Arbitraries.just((String) null)));
-  }
-
-  record Edit(int kind, int position, char c) {}
-
-  static String apply(String text, List<Edit> edits) {
-    StringBuilder s = new StringBuilder(text);
-    for (Edit e : edits) {
-      int at = e.position() % (s.length() + 1);
-      switch (e.kind()) {
-        case 0 -> s.insert(at, e.c());
-        case 1 -> {
-          if (at < s.length()) {
-            s.deleteCharAt(at);
-          }
-        }
-        case 2 -> {
-          if (at < s.length()) {
-            s.setCharAt(at, e.c());
-          }
-        }
-        default -> s.setLength(at);
-      }
-    }
-    return s.toString();
   }
 
   private static String abbreviated(String s) {

@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.imagestore.Mutations;
 
 /**
  * ImageNames decides which file names are images: {@code isImageName} agrees, for any string, with
@@ -149,14 +150,7 @@ class ImageNamesProperties {
     Arbitrary<Character> chars =
         Arbitraries.oneOf(
             Arbitraries.chars().with(ALNUM + "_./\\\u0000 -:\u0660\uff10"), Arbitraries.chars());
-    Arbitrary<Edit> edit =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().greaterOrEqual(0),
-                chars)
-            .as(Edit::new);
-    return Combinators.combine(validName(), edit.list().ofMinSize(1).ofMaxSize(4))
-        .as(ImageNamesProperties::apply);
+    return Mutations.mutated(validName(), chars, 4);
   }
 
   @Provide
@@ -222,30 +216,6 @@ class ImageNamesProperties {
             (seconds, nanos, zone) ->
                 LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC).atZone(zone))
         .filter(t -> t.getYear() >= 0 && t.getYear() <= 9999);
-  }
-
-  record Edit(int kind, int position, char c) {}
-
-  static String apply(String text, List<Edit> edits) {
-    StringBuilder s = new StringBuilder(text);
-    for (Edit e : edits) {
-      int at = e.position() % (s.length() + 1);
-      switch (e.kind()) {
-        case 0 -> s.insert(at, e.c());
-        case 1 -> {
-          if (at < s.length()) {
-            s.deleteCharAt(at);
-          }
-        }
-        case 2 -> {
-          if (at < s.length()) {
-            s.setCharAt(at, e.c());
-          }
-        }
-        default -> s.setLength(at);
-      }
-    }
-    return s.toString();
   }
 
   private static String quoted(String s) {
