@@ -1,11 +1,10 @@
 package org.imagestore.access;
 
-import java.net.URI;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Whether a request may change state, judged by what the browser says of where it comes from. A
@@ -13,7 +12,7 @@ import java.util.stream.Stream;
  * {@code text/plain}) without a CORS preflight, so the server itself must refuse it.
  *
  * <ol>
- *   <li>Safe methods (GET, HEAD, OPTIONS) always pass: they change nothing.
+ *   <li>Safe methods (GET, HEAD, OPTIONS, TRACE) always pass: they change nothing.
  *   <li>An {@code Origin} in {@code imagestore.cors-origins} passes.
  *   <li>With {@code Sec-Fetch-Site}, which browsers send and pages cannot forge, only {@code
  *       same-origin}, {@code none} (typed by the user) and, when allowed, {@code same-site} pass.
@@ -23,6 +22,9 @@ import java.util.stream.Stream;
  */
 public final class CrossSiteRule {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /** What {@link #normalize} makes of anything that is not an http(s) origin; never matches. */
+  static final String NO_ORIGIN = "null";
 
   private final Set<String> allowedOrigins;
   private final boolean allowSameSite;
@@ -39,18 +41,19 @@ public final class CrossSiteRule {
 
   /** Parses {@code imagestore.cors-origins}: comma-separated origins, each checked. */
   public static Set<String> parseOrigins(String value) {
-    return Stream.of(value.split(","))
-        .map(String::trim)
-        .filter(origin -> !origin.isEmpty())
-        .peek(
-            origin -> {
-              if (normalize(origin).equals("null")) {
-                throw new IllegalArgumentException(
-                    "imagestore.cors-origins must hold origins like https://chat.example.com, has "
-                        + origin);
-              }
-            })
-        .collect(Collectors.toSet());
+    Set<String> origins = new HashSet<>();
+    for (String origin : value.split(",")) {
+      if (origin.isBlank()) {
+        continue;
+      }
+      if (normalize(origin).equals(NO_ORIGIN)) {
+        throw new IllegalArgumentException(
+            "imagestore.cors-origins must hold origins like https://chat.example.com, has "
+                + origin.trim());
+      }
+      origins.add(origin.trim());
+    }
+    return origins;
   }
 
   /**
@@ -65,7 +68,7 @@ public final class CrossSiteRule {
       return Optional.empty();
     }
     String from = origin == null ? null : normalize(origin);
-    if (from != null && allowedOrigins.contains(from)) {
+    if (from != null && !from.equals(NO_ORIGIN) && allowedOrigins.contains(from)) {
       return Optional.empty();
     }
     if (secFetchSite != null) {
@@ -81,33 +84,35 @@ public final class CrossSiteRule {
     if (from == null) {
       return Optional.empty();
     }
-    if (ownOrigins.stream().map(CrossSiteRule::normalize).anyMatch(from::equals)) {
+    if (!from.equals(NO_ORIGIN)
+        && ownOrigins.stream().map(CrossSiteRule::normalize).anyMatch(from::equals)) {
       return Optional.empty();
     }
     return Optional.of("requests from another origin may not change images");
   }
 
   /**
-   * {@code scheme://host[:port]} in lower case without a default port, or {@code null} for what is
-   * not an http(s) origin (including the literal {@code null} of sandboxed pages and files).
+   * {@code scheme://host[:port]} in lower case without a default port, or {@code "null"} for what
+   * is not an http(s) origin (including the literal {@code null} of sandboxed pages and files).
+   * Read by hand rather than by {@link java.net.URI}, which has no host for names such as {@code
+   * image_store} that container networks use.
    */
   static String normalize(String origin) {
-    try {
-      URI uri = new URI(origin.trim());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -2;
-      if (defaultPort == -2
-          || uri.getHost() == null
-          || uri.getRawUserInfo() != null
-          || (uri.getRawPath() != null && uri.getRawPath().length() > 1)
-          || uri.getRawQuery() != null
-          || uri.getRawFragment() != null) {
-        return "null";
-      }
-      int port = uri.getPort() == defaultPort ? -1 : uri.getPort();
-      return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 ? "" : ":" + port);
-    } catch (java.net.URISyntaxException e) {
-      return "null";
+    String text = origin.trim().toLowerCase(Locale.ROOT);
+    int separator = text.indexOf("://");
+    String scheme = separator < 0 ? "" : text.substring(0, separator);
+    String authority = text.substring(separator + 3);
+    if (authority.endsWith("/")) {
+      authority = authority.substring(0, authority.length() - 1);
     }
+    String defaultPort = scheme.equals("https") ? ":443" : scheme.equals("http") ? ":80" : null;
+    if (defaultPort == null
+        || !authority.matches("[a-z0-9._~-]+(:[0-9]{1,5})?|\\[[0-9a-f:.]+](:[0-9]{1,5})?")) {
+      return NO_ORIGIN;
+    }
+    if (authority.endsWith(defaultPort)) {
+      authority = authority.substring(0, authority.length() - defaultPort.length());
+    }
+    return scheme + "://" + authority;
   }
 }

@@ -43,6 +43,16 @@ class CrossSiteRuleTest {
   }
 
   @Test
+  void anOpaqueOriginNeverMatchesEvenAnOwnOriginThatIsOddlySpelled() {
+    var own = Set.of("http://image_store:8080");
+    assertTrue(RULE.refusal("POST", null, "null", own).isPresent());
+    assertTrue(RULE.refusal("POST", null, "http://evil_x.example", own).isPresent());
+    assertTrue(RULE.refusal("POST", null, "http://image_store:8080", own).isEmpty());
+    assertTrue(
+        RULE.refusal("POST", null, "http://[::1]:8080", Set.of("http://[::1]:8080")).isEmpty());
+  }
+
+  @Test
   void sameSitePassesOnlyWhenAllowed() {
     var lenient = new CrossSiteRule(Set.of(), true);
     assertTrue(lenient.refusal("POST", "same-site", "http://x.local:1", OWN).isEmpty());
@@ -67,5 +77,8 @@ class CrossSiteRuleTest {
     assertEquals("null", CrossSiteRule.normalize("file://"));
     assertEquals("null", CrossSiteRule.normalize("http://user@a.example"));
     assertEquals("null", CrossSiteRule.normalize("::not a uri"));
+    assertEquals("null", CrossSiteRule.normalize("http://a.example/path"));
+    assertEquals("null", CrossSiteRule.normalize("http://a.example?q"));
+    assertEquals("http://image_store", CrossSiteRule.normalize("http://image_store:80/"));
   }
 }
