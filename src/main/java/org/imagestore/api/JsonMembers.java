@@ -1,8 +1,8 @@
 package org.imagestore.api;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -119,18 +119,25 @@ final class JsonMembers {
   }
 
   /**
-   * One JSON value's text, parsed. Inside an array, so that JSON-P refuses what follows a number or
-   * literal ({@code 1x}, {@code 01}), which its {@code readValue()} would ignore.
+   * One JSON value's text, parsed, and nothing after it: JSON-P's {@code readValue()} would ignore
+   * what follows a value ({@code 1x}, {@code {} junk}).
    */
   static JsonValue parse(String text) {
-    try (var reader = Json.createReader(new StringReader("[" + text + "]"))) {
-      return reader.readArray().get(0);
-    } catch (JsonException
-        | ArithmeticException
-        | IllegalArgumentException
-        | IndexOutOfBoundsException e) {
-      // Parsson throws NumberFormatException (an IllegalArgumentException) for 1e2147483648, and
-      // "]" reads as an empty array.
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw syntax();
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw syntax();
+      }
+      return value;
+    } catch (ImageStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Client text only: besides JsonException, Parsson throws NumberFormatException for
+      // 1e2147483648 and a plain RuntimeException for nesting past its depth limit.
       throw syntax();
     }
   }

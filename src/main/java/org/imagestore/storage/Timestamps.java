@@ -15,6 +15,11 @@ public final class Timestamps {
   private static final DateTimeFormatter CREATED_AT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+  /** Filter bounds lie in years 0000 to 9999, with a day to spare for zones and upper bounds. */
+  private static final Instant EARLIEST_BOUND = Instant.parse("-0001-12-31T00:00:00Z");
+
+  private static final Instant LATEST_BOUND = Instant.parse("+10000-01-02T00:00:00Z");
+
   private Timestamps() {}
 
   public static String format(OffsetDateTime time) {
@@ -45,20 +50,30 @@ public final class Timestamps {
    * @throws IllegalArgumentException if it is none of these
    */
   public static Instant parseBound(String text, ZoneId zone, boolean upper) {
+    Instant bound;
     try {
-      try {
-        LocalDate date = LocalDate.parse(text);
-        return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-      } catch (DateTimeParseException notADate) {
-        Instant instant =
-            parseCreatedAt(text, zone)
-                .map(OffsetDateTime::toInstant)
-                .orElseThrow(() -> new IllegalArgumentException("not an ISO-8601 date: " + text));
-        return upper ? instant.plusNanos(1) : instant;
-      }
+      bound = instant(text, zone, upper);
     } catch (DateTimeException edge) {
       // A valid date at the end of what java.time holds (+999999999-12-31) has no day after it.
       throw new IllegalArgumentException("not a usable date: " + text, edge);
+    }
+    // The index counts microseconds in a long: about 292,000 years either side of 1970.
+    if (bound.isBefore(EARLIEST_BOUND) || bound.isAfter(LATEST_BOUND)) {
+      throw new IllegalArgumentException("not a date between the years 0000 and 9999: " + text);
+    }
+    return bound;
+  }
+
+  private static Instant instant(String text, ZoneId zone, boolean upper) {
+    try {
+      LocalDate date = LocalDate.parse(text);
+      return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+    } catch (DateTimeParseException notADate) {
+      Instant instant =
+          parseCreatedAt(text, zone)
+              .map(OffsetDateTime::toInstant)
+              .orElseThrow(() -> new IllegalArgumentException("not an ISO-8601 date: " + text));
+      return upper ? instant.plusNanos(1) : instant;
     }
   }
 }

@@ -34,11 +34,23 @@ class BatchDeleteTest {
         "{\"older_than_days\": 1e2147483648}",
         "{\"older_than_days\": -1}",
         "{\"filenames\": []} trailing",
+        "{\"older_than_days\": 0}, 5",
+        "{\"older_than_days\": 0}]",
         "{\"filenames\": [1]}",
         "",
         "[]"
       })
   void hostileBodiesAreInvalidInput(String body) {
+    assertInvalid(body);
+  }
+
+  @Test
+  void nestingPastTheParsersLimitIsInvalidInput() {
+    assertInvalid("[".repeat(1000) + "]".repeat(1000));
+    assertInvalid("{\"filenames\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+  }
+
+  private static void assertInvalid(String body) {
     assertEquals(
         Failure.INVALID_INPUT, assertThrows(ImageStoreException.class, () -> read(body)).failure());
   }

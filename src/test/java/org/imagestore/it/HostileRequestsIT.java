@@ -113,6 +113,9 @@ class HostileRequestsIT extends ImageStoreTestBase {
         "since=not-a-date",
         "until=2025-13-45",
         "until=%2B999999999-12-31",
+        "until=%2B999999999-12-30",
+        "since=%2B300000-01-01",
+        "since=-300000-01-01T00:00Z",
         "since=" + "9".repeat(3000),
         "limit=1&limit=2",
         manyParameters);
@@ -141,13 +144,18 @@ class HostileRequestsIT extends ImageStoreTestBase {
     assertEquals(201, post("api/save-image", kept).getStatus());
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  static Stream<String> hostileDeleteBodies() {
+    return Stream.of(
         "{\"older_than_days\": 9223372036854775807}",
         "{\"older_than_days\": 1e2147483648}",
-        "{\"filenames\": []} trailing"
-      })
+        "{\"filenames\": []} trailing",
+        "{\"before\": \"+300000-01-01\"}",
+        "{\"older_than_days\": 0}, 5",
+        "{\"filenames\": " + "[".repeat(1200) + "]".repeat(1200) + "}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileDeleteBodies")
   void hostileDeleteImagesBodiesAre400AndDeleteNothing(String body) {
     assertError(post("api/delete-images", body), 400);
     assertTrue(filesIn(STORAGE).contains(stored), "the stored image is still there");

@@ -48,4 +48,19 @@ class TimestampsTest {
     assertThrows(
         IllegalArgumentException.class, () -> Timestamps.parseBound("29/10/2025", SAIGON, false));
   }
+
+  @Test
+  void boundsOutsideTheYears0000To9999AreRefused() {
+    Timestamps.parseBound("0000-01-01", SAIGON, false);
+    Timestamps.parseBound("9999-12-31", SAIGON, true);
+    for (String far :
+        new String[] {
+          "+999999999-12-31", "+300000-01-01", "-300000-01-01", "+10001-01-01T00:00Z"
+        }) {
+      assertThrows(
+          IllegalArgumentException.class, () -> Timestamps.parseBound(far, SAIGON, true), far);
+      assertThrows(
+          IllegalArgumentException.class, () -> Timestamps.parseBound(far, SAIGON, false), far);
+    }
+  }
 }
