@@ -2,6 +2,8 @@ package org.imagestore.access;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +20,11 @@ public class AccessConfig {
   boolean allowSameSite;
 
   private CrossSiteRule crossSite;
+
+  /** Created with the application, so that a bad value fails the deployment, not each request. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    crossSite();
+  }
 
   @PostConstruct
   void check() {

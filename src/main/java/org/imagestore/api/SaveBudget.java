@@ -2,6 +2,8 @@ package org.imagestore.api;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -29,6 +31,11 @@ public class SaveBudget {
 
   private int units;
   private Semaphore free;
+
+  /** Created with the application, so that a bad value fails the deployment, not each save. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Observing the event is what creates the bean; nothing else to do.
+  }
 
   @PostConstruct
   void init() {

@@ -5,6 +5,7 @@ import jakarta.json.JsonValue;
 import java.io.InputStream;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.StoredImage;
 
 /**
  * The save-image body, read and checked: {@code image} as plain base64 or a {@code
@@ -13,8 +14,11 @@ import org.imagestore.storage.ImageStoreException;
  * image is decoded as it streams in, so a save holds its decoded bytes and never its base64 text.
  */
 record SaveRequest(byte[] png, JsonObject metadata) {
-  /** Fields other than the image, as JSON text; the store's own metadata limit is lower. */
-  static final int MAX_FIELD_CHARS = 1024 * 1024;
+  /**
+   * Fields other than the image, as JSON text: room for whitespace around metadata that the store
+   * takes at most {@link StoredImage#MAX_METADATA_CHARS} long once compact.
+   */
+  static final int MAX_FIELD_CHARS = 4 * StoredImage.MAX_METADATA_CHARS;
 
   /** Generation settings nest a few levels; thousands would only cost stack and time. */
   static final int MAX_DEPTH = 64;
@@ -29,24 +33,25 @@ record SaveRequest(byte[] png, JsonObject metadata) {
 
   /**
    * The most heap a save of a body this long holds, for {@link SaveBudget}: the decoded image twice
-   * (its buffer, and the copy trimmed to size), and the other fields as text.
+   * (its buffer, and the copy trimmed to size), and a field's text with its copies while JSON-P
+   * parses it (two bytes a character, a few times over).
    *
-   * @param bodyBytes the body's length, 0 or less if unknown
+   * @param bodyBytes the body's length, negative if unknown
    */
   static long memoryBytes(long bodyBytes, long maxImageBytes) {
-    long image = bodyBytes > 0 ? Math.min(maxImageBytes, decodedBytes(bodyBytes)) : maxImageBytes;
-    return 2 * image + 2L * MAX_FIELD_CHARS;
+    long image = bodyBytes >= 0 ? Math.min(maxImageBytes, decodedBytes(bodyBytes)) : maxImageBytes;
+    return 2 * image + 12L * MAX_FIELD_CHARS;
   }
 
-  /** The most bytes a body this long can decode to, or 0 if its length is unknown. */
+  /** The most bytes a body this long can decode to, or 0 if its length is unknown (negative). */
   private static long decodedBytes(long bodyBytes) {
-    return bodyBytes > 0 ? bodyBytes / 4 * 3 + 3 : 0;
+    return bodyBytes >= 0 ? bodyBytes / 4 * 3 + 3 : 0;
   }
 
   /**
    * Reads the body.
    *
-   * @param bodyBytes the body's length if known (its Content-Length), else 0 or less
+   * @param bodyBytes the body's length if known (its Content-Length), else negative
    */
   static SaveRequest read(InputStream body, long maxImageBytes, long bodyBytes) {
     var members = new JsonMembers(new LimitedInputStream(body, maxBodyBytes(maxImageBytes)));

@@ -51,9 +51,9 @@ class SaveBudgetTest {
     long max = 20L * 1024 * 1024;
     long body = 4L * 1024 * 1024;
     assertEquals(
-        2 * (body / 4 * 3 + 3) + 2L * SaveRequest.MAX_FIELD_CHARS,
+        2 * (body / 4 * 3 + 3) + 12L * SaveRequest.MAX_FIELD_CHARS,
         SaveRequest.memoryBytes(body, max));
-    assertEquals(2 * max + 2L * SaveRequest.MAX_FIELD_CHARS, SaveRequest.memoryBytes(-1, max));
+    assertEquals(2 * max + 12L * SaveRequest.MAX_FIELD_CHARS, SaveRequest.memoryBytes(-1, max));
     assertTrue(SaveRequest.memoryBytes(Long.MAX_VALUE / 2, max) <= 2 * max + 4L * 1024 * 1024);
   }
 }

@@ -76,7 +76,7 @@ class SaveRequestProperties {
    */
   @Property(tries = 500)
   void truncatedBodiesAreInvalidInput(@ForAll("truncated") String body) {
-    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
     assertTrue(
         outcome.failure() == Failure.INVALID_INPUT || outcome.failure() == Failure.TOO_LARGE,
         () -> outcome + " for " + shown(body));
@@ -90,7 +90,7 @@ class SaveRequestProperties {
    */
   @Property(tries = 300)
   void escapesTakeOnlyAsciiHexDigits(@ForAll("lookalikeEscape") String body) {
-    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
     assertEquals(Failure.INVALID_INPUT, outcome.failure(), () -> outcome + " for " + shown(body));
   }
 
@@ -102,7 +102,7 @@ class SaveRequestProperties {
    */
   @Property(tries = 300)
   void aValueEndsWhereJsonSaysItEnds(@ForAll("valueWithJunk") String body) {
-    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
     assertEquals(Failure.INVALID_INPUT, outcome.failure(), () -> outcome + " for " + shown(body));
   }
 
@@ -114,7 +114,7 @@ class SaveRequestProperties {
    */
   @Property(tries = 200)
   void hugeExponentsAreAnAnswerNotACrash(@ForAll("hugeExponent") String body) {
-    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
     assertTrue(
         outcome.failure() == null || outcome.failure() == Failure.INVALID_INPUT,
         () -> outcome + " for " + shown(body));
@@ -130,11 +130,11 @@ class SaveRequestProperties {
     String close = inMetadata ? "}" : "]";
     String nested = open.repeat(depth) + "1" + (closed ? close.repeat(depth) : "");
     String body = "{\"image\":\"AAAA\"," + (inMetadata ? "\"metadata\":" : "\"x\":") + nested + "}";
-    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    Outcome outcome = read(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
     if (depth > SaveRequest.MAX_DEPTH || !closed) {
       assertEquals(Failure.INVALID_INPUT, outcome.failure(), () -> "depth " + depth);
     }
-    check(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, 0);
+    check(body.getBytes(StandardCharsets.UTF_8), LARGE_LIMIT, -1);
   }
 
   // --- the oracle ---

@@ -22,7 +22,7 @@ class SaveRequestTest {
 
   private static SaveRequest read(String body) {
     return SaveRequest.read(
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1000, 0);
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1000, -1);
   }
 
   private static Failure failure(String body) {
