@@ -3,7 +3,6 @@ package org.imagestore.access;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +14,9 @@ import org.imagestore.api.ErrorBody;
 
 /**
  * Applies {@link CrossSiteRule} to every request before anything reads its body: 403 if refused.
+ *
+ * <p>Mapped to every request in {@code WEB-INF/web.xml}, which fixes the filters' order.
  */
-@WebFilter(filterName = "cross-site", urlPatterns = "/*")
 public class CrossSiteFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,6 @@ package org.imagestore.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,11 +10,12 @@ import org.imagestore.api.ErrorBody;
 
 /**
  * A URL with a malformed percent-escape ({@code %zz}, a lone {@code %}, {@code %u002e}) is 400.
- * Servers differ on it: Undertow refuses such paths itself, while query strings reach the
- * application on both servers and their parameters were decoded leniently, {@code q=%} searching
- * for a literal percent sign.
+ * Servers differ on it: Undertow refuses such URLs itself, while on Payara query strings reach the
+ * application and their parameters were decoded leniently, {@code q=%} searching for a literal
+ * percent sign. (Payara answers malformed paths itself, before any filter.)
+ *
+ * <p>Mapped to every request in {@code WEB-INF/web.xml}, which fixes the filters' order.
  */
-@WebFilter(filterName = "escapes", urlPatterns = "/*")
 public class EscapeFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 

@@ -77,6 +77,20 @@ class HeadersIT extends ImageStoreTestBase {
     assertOneDate(missing);
   }
 
+  @Test
+  void aFiltersRefusalHasADateToo() throws Exception {
+    HttpResponse<byte[]> crossSite =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "api/admin/reindex"))
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(403, crossSite.statusCode());
+    assertOneDate(crossSite);
+    assertEquals("no-store", crossSite.headers().firstValue("Cache-Control").orElse(null));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"", "index.html", "demo.html", "gallery.js", "imagestore.js", "gallery.css"})
