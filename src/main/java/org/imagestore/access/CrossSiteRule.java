@@ -64,7 +64,7 @@ public final class CrossSiteRule {
    */
   public Optional<String> refusal(
       String method, String secFetchSite, String origin, Set<String> ownOrigins) {
-    if (SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+    if (isSafe(method)) {
       return Optional.empty();
     }
     String from = origin == null ? null : normalize(origin);
@@ -89,6 +89,11 @@ public final class CrossSiteRule {
       return Optional.empty();
     }
     return Optional.of("requests from another origin may not change images");
+  }
+
+  /** Whether a method changes nothing, so that no request with it is ever refused. */
+  public static boolean isSafe(String method) {
+    return SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
   }
 
   /**

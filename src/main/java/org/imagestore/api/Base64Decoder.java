@@ -113,6 +113,6 @@ final class Base64Decoder {
   }
 
   private static ImageStoreException invalid() {
-    return new ImageStoreException(Failure.INVALID_INPUT, "image is not valid base64");
+    return ImageStoreException.invalidInput("image is not valid base64");
   }
 }

@@ -1,6 +1,7 @@
 package org.imagestore.api;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.imagestore.storage.ImageStoreException.invalidInput;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.imagestore.storage.Failure;
-import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.Timestamps;
 
 /**
@@ -34,16 +33,15 @@ record BatchDelete(List<String> filenames, Instant createdBefore) {
     try {
       text = new String(new LimitedInputStream(body, MAX_BODY_BYTES).readAllBytes(), UTF_8);
     } catch (LimitedInputStream.LimitExceeded e) {
-      throw new ImageStoreException(
-          Failure.TOO_LARGE, "the request body is over " + MAX_BODY_BYTES + " bytes");
+      throw e.refusal();
     } catch (IOException e) {
-      throw invalid("the body could not be read to its end");
+      throw invalidInput("the body could not be read to its end");
     }
     if (!(JsonMembers.parse(text) instanceof JsonObject json)) {
-      throw invalid("the body must be a JSON object");
+      throw invalidInput("the body must be a JSON object");
     }
     if (json.size() != 1) {
-      throw invalid("give exactly one of filenames, older_than_days, before");
+      throw invalidInput("give exactly one of filenames, older_than_days, before");
     }
     String key = json.keySet().iterator().next();
     JsonValue value = json.get(key);
@@ -52,18 +50,19 @@ record BatchDelete(List<String> filenames, Instant createdBefore) {
       case "older_than_days" -> new BatchDelete(null, daysAgo(value));
       case "before" -> new BatchDelete(null, before(value, zone));
       default ->
-          throw invalid("unknown field " + key + "; give filenames, older_than_days or before");
+          throw invalidInput(
+              "unknown field " + key + "; give filenames, older_than_days or before");
     };
   }
 
   private static List<String> names(JsonValue value) {
     if (!(value instanceof JsonArray array)) {
-      throw invalid("filenames must be a list of file names");
+      throw invalidInput("filenames must be a list of file names");
     }
     List<String> names = new ArrayList<>();
     for (JsonValue item : array) {
       if (!(item instanceof JsonString name)) {
-        throw invalid("filenames must hold only strings");
+        throw invalidInput("filenames must hold only strings");
       }
       names.add(name.getString());
     }
@@ -75,7 +74,7 @@ record BatchDelete(List<String> filenames, Instant createdBefore) {
         || !n.isIntegral()
         || n.bigDecimalValue().signum() < 0
         || n.bigDecimalValue().compareTo(BigDecimal.valueOf(MAX_DAYS)) > 0) {
-      throw invalid("older_than_days must be a whole number of days from 0 to " + MAX_DAYS);
+      throw invalidInput("older_than_days must be a whole number of days from 0 to " + MAX_DAYS);
     }
     return Instant.now().minus(Duration.ofDays(n.longValue()));
   }
@@ -88,10 +87,6 @@ record BatchDelete(List<String> filenames, Instant createdBefore) {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw invalid("before must be an ISO-8601 date or date-time, e.g. 2025-10-29");
-  }
-
-  private static ImageStoreException invalid(String message) {
-    return new ImageStoreException(Failure.INVALID_INPUT, message);
+    throw invalidInput("before must be an ISO-8601 date or date-time, e.g. 2025-10-29");
   }
 }

@@ -1,5 +1,7 @@
 package org.imagestore.api;
 
+import static org.imagestore.storage.ImageStoreException.invalidInput;
+
 import java.util.Locale;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
@@ -59,7 +61,7 @@ final class ImageText {
       startDecoding(start);
     }
     if (decoder.isEmpty()) {
-      throw SaveRequest.invalid("image is empty");
+      throw invalidInput("image is empty");
     }
     return decoder.finish();
   }
@@ -75,7 +77,7 @@ final class ImageText {
       throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "only PNG images are accepted");
     }
     if (!header.equals(PNG_DATA_URL)) {
-      throw SaveRequest.invalid("the data URL must be data:image/png;base64,");
+      throw invalidInput("the data URL must be data:image/png;base64,");
     }
   }
 

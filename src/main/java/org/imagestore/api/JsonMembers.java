@@ -1,5 +1,7 @@
 package org.imagestore.api;
 
+import static org.imagestore.storage.ImageStoreException.invalidInput;
+
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -36,7 +38,7 @@ final class JsonMembers {
   JsonMembers(InputStream body) {
     in = new InputStreamReader(body, StandardCharsets.UTF_8);
     if (nextNonWhitespace() != '{') {
-      throw invalid("the body must be a JSON object");
+      throw invalidInput("the body must be a JSON object");
     }
   }
 
@@ -63,7 +65,7 @@ final class JsonMembers {
     stringBody(
         ch -> {
           if (name.length() == MAX_NAME_CHARS) {
-            throw invalid("a field name is over " + MAX_NAME_CHARS + " characters");
+            throw invalidInput("a field name is over " + MAX_NAME_CHARS + " characters");
           }
           name.append(ch);
         });
@@ -104,7 +106,7 @@ final class JsonMembers {
         rawStringBody(text);
       } else if (c == '{' || c == '[') {
         if (++depth > maxDepth) {
-          throw invalid(field + " is nested deeper than " + maxDepth + " levels");
+          throw invalidInput(field + " is nested deeper than " + maxDepth + " levels");
         }
       } else if (c == '}' || c == ']') {
         depth--;
@@ -251,20 +253,15 @@ final class JsonMembers {
         position = 0;
         end = n;
       } catch (LimitedInputStream.LimitExceeded e) {
-        throw new ImageStoreException(
-            Failure.TOO_LARGE, "the request body is over " + e.getMessage() + " bytes");
+        throw e.refusal();
       } catch (IOException e) {
-        throw invalid("the body could not be read to its end");
+        throw invalidInput("the body could not be read to its end");
       }
     }
     return buffer[position++];
   }
 
   private static ImageStoreException syntax() {
-    return invalid("the body is not valid JSON");
-  }
-
-  private static ImageStoreException invalid(String message) {
-    return new ImageStoreException(Failure.INVALID_INPUT, message);
+    return invalidInput("the body is not valid JSON");
   }
 }

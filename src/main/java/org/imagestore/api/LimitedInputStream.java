@@ -3,15 +3,22 @@ package org.imagestore.api;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageStoreException;
 
 /** Stops reading a body that is larger than any valid request. */
 final class LimitedInputStream extends FilterInputStream {
-  /** The body went past the limit; its message is the limit in bytes. */
+  /** The body went past the limit. */
   static final class LimitExceeded extends IOException {
     private static final long serialVersionUID = 1L;
 
     LimitExceeded(long limit) {
-      super(Long.toString(limit));
+      super("the request body is over " + limit + " bytes");
+    }
+
+    /** The answer to the request: 413. */
+    ImageStoreException refusal() {
+      return new ImageStoreException(Failure.TOO_LARGE, getMessage());
     }
   }
 

@@ -1,14 +1,14 @@
 package org.imagestore.api;
 
+import static org.imagestore.storage.ImageStoreException.invalidInput;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageQuery;
-import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.Timestamps;
 
 /** Reads list-images' query parameters; anything unknown, repeated or malformed is a 400. */
@@ -32,7 +32,8 @@ final class ListParams {
     Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(KNOWN);
     if (!unknown.isEmpty()) {
-      throw invalid("unknown query parameter(s) " + unknown + "; known: " + new TreeSet<>(KNOWN));
+      throw invalidInput(
+          "unknown query parameter(s) " + unknown + "; known: " + new TreeSet<>(KNOWN));
     }
     ListParams p = new ListParams(params);
     return new ImageQuery(
@@ -48,7 +49,7 @@ final class ListParams {
   private String text(String name, int maxChars) {
     String value = text(name);
     if (value != null && value.length() > maxChars) {
-      throw invalid(name + " is over " + maxChars + " characters");
+      throw invalidInput(name + " is over " + maxChars + " characters");
     }
     return value;
   }
@@ -59,7 +60,7 @@ final class ListParams {
       return null;
     }
     if (values.size() > 1) {
-      throw invalid(name + " is given more than once");
+      throw invalidInput(name + " is given more than once");
     }
     return values.get(0).isEmpty() ? null : values.get(0);
   }
@@ -76,7 +77,7 @@ final class ListParams {
         return (int) n;
       }
     }
-    throw invalid(name + " must be a whole number from " + min + " to " + max);
+    throw invalidInput(name + " must be a whole number from " + min + " to " + max);
   }
 
   private Instant bound(String name, ZoneId zone, boolean upper) {
@@ -84,11 +85,7 @@ final class ListParams {
     try {
       return value == null ? null : Timestamps.parseBound(value, zone, upper);
     } catch (IllegalArgumentException e) {
-      throw invalid(name + " must be an ISO-8601 date or date-time, e.g. 2025-10-29");
+      throw invalidInput(name + " must be an ISO-8601 date or date-time, e.g. 2025-10-29");
     }
-  }
-
-  private static ImageStoreException invalid(String message) {
-    return new ImageStoreException(Failure.INVALID_INPUT, message);
   }
 }

@@ -1,10 +1,10 @@
 package org.imagestore.api;
 
+import static org.imagestore.storage.ImageStoreException.invalidInput;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
-import org.imagestore.storage.Failure;
-import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.StoredImage;
 
 /**
@@ -61,7 +61,7 @@ record SaveRequest(byte[] png, JsonObject metadata) {
       switch (name) {
         case "image" -> {
           if (image != null) {
-            throw invalid("image is given more than once");
+            throw invalidInput("image is given more than once");
           }
           image = image(members, maxImageBytes, bodyBytes);
         }
@@ -71,7 +71,7 @@ record SaveRequest(byte[] png, JsonObject metadata) {
       }
     }
     if (image == null) {
-      throw invalid("image is required");
+      throw invalidInput("image is required");
     }
     return new SaveRequest(image.finish(), metadata);
   }
@@ -79,7 +79,7 @@ record SaveRequest(byte[] png, JsonObject metadata) {
   private static ImageText image(JsonMembers members, long maxImageBytes, long bodyBytes) {
     if (!members.stringFollows()) {
       JsonValue value = members.value("image", MAX_FIELD_CHARS, MAX_DEPTH);
-      throw invalid(
+      throw invalidInput(
           value == JsonValue.NULL ? "image is required" : "image must be a base64 string");
     }
     var text = new ImageText(new Base64Decoder(maxImageBytes, decodedBytes(bodyBytes)));
@@ -92,12 +92,8 @@ record SaveRequest(byte[] png, JsonObject metadata) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
     if (!(value instanceof JsonObject object)) {
-      throw invalid("metadata must be a JSON object");
+      throw invalidInput("metadata must be a JSON object");
     }
     return object;
-  }
-
-  static ImageStoreException invalid(String message) {
-    return new ImageStoreException(Failure.INVALID_INPUT, message);
   }
 }

@@ -11,6 +11,11 @@ public class ImageStoreException extends RuntimeException {
     this.failure = failure;
   }
 
+  /** The refusal of malformed input, the commonest kind: a 400. */
+  public static ImageStoreException invalidInput(String message) {
+    return new ImageStoreException(Failure.INVALID_INPUT, message);
+  }
+
   public Failure failure() {
     return failure;
   }

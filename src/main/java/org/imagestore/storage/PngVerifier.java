@@ -1,5 +1,7 @@
 package org.imagestore.storage;
 
+import static org.imagestore.storage.ImageStoreException.invalidInput;
+
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -29,23 +31,23 @@ public final class PngVerifier {
       throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "image is not a PNG");
     }
     if (png.length < HEADER_BYTES) {
-      throw invalid("PNG is truncated inside its header");
+      throw invalidInput("PNG is truncated inside its header");
     }
     if (readInt(png, 8) != 13 || !"IHDR".equals(type(png, 12))) {
-      throw invalid("PNG does not start with an IHDR chunk");
+      throw invalidInput("PNG does not start with an IHDR chunk");
     }
     long width = readInt(png, 16) & 0xffffffffL;
     long height = readInt(png, 20) & 0xffffffffL;
     int bitDepth = png[24] & 0xff;
     int colorType = png[25] & 0xff;
     if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-      throw invalid("PNG has invalid dimensions " + width + "x" + height);
+      throw invalidInput("PNG has invalid dimensions " + width + "x" + height);
     }
     if (channels(colorType) == 0 || !validDepth(colorType, bitDepth)) {
-      throw invalid("PNG has invalid color type " + colorType + " / bit depth " + bitDepth);
+      throw invalidInput("PNG has invalid color type " + colorType + " / bit depth " + bitDepth);
     }
     if (png[26] != 0 || png[27] != 0 || (png[28] != 0 && png[28] != 1)) {
-      throw invalid("PNG uses an unknown compression, filter or interlace method");
+      throw invalidInput("PNG uses an unknown compression, filter or interlace method");
     }
     return new PngInfo((int) width, (int) height, bitDepth, colorType, png[28] == 1);
   }
@@ -102,40 +104,40 @@ public final class PngVerifier {
       boolean dataEnded = false;
       while (true) {
         if (png.length - pos < 12) {
-          throw invalid("PNG is truncated (no IEND chunk)");
+          throw invalidInput("PNG is truncated (no IEND chunk)");
         }
         long length = readInt(png, pos) & 0xffffffffL;
         String type = type(png, pos + 4);
         if (length > png.length - pos - 12L) {
-          throw invalid("PNG chunk " + type + " is truncated");
+          throw invalidInput("PNG chunk " + type + " is truncated");
         }
         int data = pos + 8;
         int end = data + (int) length;
         crc.reset();
         crc.update(png, pos + 4, (int) length + 4);
         if ((int) crc.getValue() != readInt(png, end)) {
-          throw invalid("PNG chunk " + type + " has a bad CRC");
+          throw invalidInput("PNG chunk " + type + " has a bad CRC");
         }
         if (pos > SIGNATURE.length && "IHDR".equals(type)) {
-          throw invalid("PNG has a second IHDR chunk");
+          throw invalidInput("PNG has a second IHDR chunk");
         }
         if ("PLTE".equals(type)) {
           seenPalette = true;
         } else if ("IDAT".equals(type)) {
           if (dataEnded) {
-            throw invalid("PNG image data is not contiguous");
+            throw invalidInput("PNG image data is not contiguous");
           }
           if (info.colorType() == 3 && !seenPalette) {
-            throw invalid("PNG palette image has no PLTE chunk");
+            throw invalidInput("PNG palette image has no PLTE chunk");
           }
           seenData = true;
           inflate(data, (int) length);
         } else if ("IEND".equals(type)) {
           if (!seenData) {
-            throw invalid("PNG has no image data");
+            throw invalidInput("PNG has no image data");
           }
           if (!inflater.finished() || !rows.complete()) {
-            throw invalid("PNG image data is truncated");
+            throw invalidInput("PNG image data is truncated");
           }
           return;
         } else if (seenData) {
@@ -151,12 +153,12 @@ public final class PngVerifier {
         while (!inflater.needsInput() && !inflater.finished()) {
           int n = inflater.inflate(scratch);
           if (n == 0 && inflater.needsDictionary()) {
-            throw invalid("PNG image data needs a preset dictionary");
+            throw invalidInput("PNG image data needs a preset dictionary");
           }
           rows.consume(scratch, n);
         }
       } catch (DataFormatException e) {
-        throw invalid("PNG image data is corrupt");
+        throw invalidInput("PNG image data is corrupt");
       }
     }
   }
@@ -200,10 +202,10 @@ public final class PngVerifier {
       int i = 0;
       while (i < n) {
         if (pass >= rowCounts.length) {
-          throw invalid("PNG has more image data than its dimensions allow");
+          throw invalidInput("PNG has more image data than its dimensions allow");
         }
         if (byteInRow == 0 && (buf[i] & 0xff) > 4) {
-          throw invalid("PNG scanline has an unknown filter type");
+          throw invalidInput("PNG scanline has an unknown filter type");
         }
         long step = Math.min(n - i, rowLengths[pass] - byteInRow);
         i += (int) step;
@@ -258,9 +260,5 @@ public final class PngVerifier {
 
   private static String type(byte[] b, int at) {
     return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-  }
-
-  private static ImageStoreException invalid(String message) {
-    return new ImageStoreException(Failure.INVALID_INPUT, message);
   }
 }

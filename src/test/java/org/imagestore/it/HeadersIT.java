@@ -60,14 +60,10 @@ class HeadersIT extends ImageStoreTestBase {
   @Test
   void saveAnswersAndImageErrorsAreNeverStoredEither() throws Exception {
     HttpResponse<byte[]> saved =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "api/save-image"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"image\":\"" + Pngs.base64(Pngs.flat(8, 8, 0x405060)) + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        post(
+            base + "api/save-image",
+            Map.of("Content-Type", "application/json"),
+            "{\"image\":\"" + Pngs.base64(Pngs.flat(8, 8, 0x405060)) + "\"}");
     assertEquals(201, saved.statusCode());
     assertEquals("no-store", saved.headers().firstValue("Cache-Control").orElse(null));
     HttpResponse<byte[]> missing =
@@ -80,12 +76,7 @@ class HeadersIT extends ImageStoreTestBase {
   @Test
   void aFiltersRefusalHasADateToo() throws Exception {
     HttpResponse<byte[]> crossSite =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "api/admin/reindex"))
-                .header("Sec-Fetch-Site", "cross-site")
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        post(base + "api/admin/reindex", Map.of("Sec-Fetch-Site", "cross-site"), "");
     assertEquals(403, crossSite.statusCode());
     assertOneDate(crossSite);
     assertEquals("no-store", crossSite.headers().firstValue("Cache-Control").orElse(null));
@@ -114,7 +105,18 @@ class HeadersIT extends ImageStoreTestBase {
 
   private static HttpResponse<byte[]> get(String url, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+  }
+
+  private static HttpResponse<byte[]> post(String url, Map<String, String> headers, String body)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest.Builder request, Map<String, String> headers)
+      throws IOException, InterruptedException {
     headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
