@@ -1,0 +1,54 @@
+package org.imagestore.it;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bad value of a setting that requests use stops the deployment, with the key in the log, instead
+ * of deploying a WAR that answers every request with 500.
+ */
+class BadSettingsIT extends ImageStoreClient {
+  private static final Path STORAGE = Deployments.freshStorage("bad-settings");
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = "bad-origins", managed = false, testable = false)
+  static WebArchive badOrigins() {
+    return Deployments.war(
+        "bad-origins.war",
+        "/bad-origins",
+        STORAGE,
+        Map.of("imagestore.cors-origins", "chat.example.com"));
+  }
+
+  @Deployment(name = "bad-budget", managed = false, testable = false)
+  static WebArchive badBudget() {
+    return Deployments.war(
+        "bad-budget.war", "/bad-budget", STORAGE, Map.of("imagestore.max-inflight-bytes", "0"));
+  }
+
+  @Test
+  void aCorsOriginThatIsNoOriginFailsTheDeployment() {
+    assertDeploymentFails("bad-origins", "imagestore.cors-origins");
+  }
+
+  @Test
+  void aBudgetOfNothingFailsTheDeployment() {
+    assertDeploymentFails("bad-budget", "imagestore.max-inflight-bytes");
+  }
+
+  private void assertDeploymentFails(String deployment, String key) {
+    long logStart = TestServer.logLength();
+    assertThrows(Exception.class, () -> deployer.deploy(deployment));
+    String log = TestServer.logSince(logStart);
+    assertTrue(log.contains(key), "the log does not name " + key);
+  }
+}
