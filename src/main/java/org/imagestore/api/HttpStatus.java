@@ -13,6 +13,7 @@ public final class HttpStatus {
       case TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA -> 415;
       case INSUFFICIENT_STORAGE -> 507;
+      case UNAVAILABLE -> 503;
     };
   }
 }

@@ -58,7 +58,7 @@ public class ImagesResource {
             image.size(),
             image.width(),
             image.height(),
-            store.config().exposePath() ? store.pathOf(image.filename()).toString() : null);
+            store.config().exposePath() ? store.locationOf(image.filename()) : null);
     return Response.created(urls.absolute(image.filename())).entity(saved).build();
   }
 

@@ -4,7 +4,10 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.imagestore.index.ReconcileReport;
 
-/** The storage-stats answer; the times are null while there are no images. */
+/**
+ * The storage-stats answer; the times are null while there are no images, the volume's figures on a
+ * bucket, which has no volume.
+ */
 @JsonbPropertyOrder({
   "count",
   "totalBytes",
@@ -19,9 +22,9 @@ import org.imagestore.index.ReconcileReport;
 public record StorageStats(
     long count,
     @JsonbProperty("total_bytes") long totalBytes,
-    @JsonbProperty("volume_bytes") long volumeBytes,
-    @JsonbProperty("free_bytes") long freeBytes,
-    @JsonbProperty("usable_bytes") long usableBytes,
+    @JsonbProperty("volume_bytes") Long volumeBytes,
+    @JsonbProperty("free_bytes") Long freeBytes,
+    @JsonbProperty("usable_bytes") Long usableBytes,
     @JsonbProperty("oldest_created_at") String oldestCreatedAt,
     @JsonbProperty("newest_created_at") String newestCreatedAt,
     @JsonbProperty("index_ready") boolean indexReady,

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.imagestore.index.ImageIndex;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.ImageStore;
@@ -23,13 +24,13 @@ public class StorageStatsResource {
   @GET
   public StorageStats stats() {
     ImageIndex.Totals totals = index.totals();
-    Volume volume = store.volume();
+    Optional<Volume> volume = store.volume();
     return new StorageStats(
         totals.count(),
         totals.bytes(),
-        volume.totalBytes(),
-        volume.freeBytes(),
-        volume.usableBytes(),
+        volume.map(Volume::totalBytes).orElse(null),
+        volume.map(Volume::freeBytes).orElse(null),
+        volume.map(Volume::usableBytes).orElse(null),
         totals.oldest(),
         totals.newest(),
         reconciler.ready(),

@@ -1,6 +1,7 @@
 package org.imagestore.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.imagestore.storage.FileState;
 import org.imagestore.storage.ImageCatalog;
 import org.imagestore.storage.ImagePage;
@@ -25,12 +28,15 @@ import org.imagestore.storage.Timestamps;
 /** The index in the default datasource: writes from the store and the reconciler, and queries. */
 @ApplicationScoped
 public class ImageIndex implements ImageCatalog {
+  private static final Logger LOG = Logger.getLogger(ImageIndex.class.getName());
   private static final String OVERSIZED_METADATA =
       "{\"imagestore\":\"metadata too large for the index; it is in the sidecar\"}";
   private static final String NEWEST_FIRST = " ORDER BY r.createdMicros DESC, r.filename DESC";
 
   @PersistenceContext(unitName = "imagestore")
   EntityManager em;
+
+  @Inject NameClaims claims;
 
   /** Totals for storage-stats; the times are null when the index is empty. */
   public record Totals(long count, long bytes, String oldest, String newest) {}
@@ -71,6 +77,37 @@ public class ImageIndex implements ImageCatalog {
           .setParameter("names", filenames)
           .executeUpdate();
     }
+  }
+
+  /**
+   * Inserted in a transaction of its own, so that a name held by another save fails this commit;
+   * the caller sees false for that, as for an index it cannot reach.
+   */
+  @Override
+  public boolean claim(String filename) {
+    try {
+      claims.insert(filename);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "imagestore: name claim refused for " + filename, e);
+      return false;
+    }
+  }
+
+  @Override
+  @Transactional
+  public void release(String filename) {
+    em.createQuery("DELETE FROM NameClaim c WHERE c.filename = :name")
+        .setParameter("name", filename)
+        .executeUpdate();
+  }
+
+  /** Removes claims left by saves that died; returns how many. */
+  @Transactional
+  public int releaseClaimsBefore(Instant before) {
+    return em.createQuery("DELETE FROM NameClaim c WHERE c.claimedMillis < :before")
+        .setParameter("before", before.toEpochMilli())
+        .executeUpdate();
   }
 
   @Override

@@ -4,12 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -17,20 +18,24 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagestore.storage.FileState;
-import org.imagestore.storage.ImageFolder;
+import org.imagestore.storage.ImageListing;
 import org.imagestore.storage.ImageStore;
 import org.imagestore.storage.StoredImage;
 
 /**
- * Makes the index match the folder: images without rows are added, rows without images removed,
- * entries whose image or sidecar changed re-read. Only what changed is read, so a restart with a
- * surviving index costs a scan of the folder and one query.
+ * Makes the index match the storage: images without rows are added, rows without images removed,
+ * entries whose image or sidecar changed re-read. The storage is listed a page at a time and only
+ * what changed is read, so memory holds the index's states and one batch, and a restart with a
+ * surviving index costs a listing and one query.
  */
 @ApplicationScoped
 public class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
   private static final int BATCH = 500;
   private static final int PROGRESS_EVERY = 10_000;
+
+  /** A save holds its name's claim for a few seconds at most; older claims are left by crashes. */
+  private static final Duration STALE_CLAIM = Duration.ofHours(1);
 
   @Inject ImageStore store;
 
@@ -55,7 +60,7 @@ public class Reconciler {
   public ReconcileReport reconcile() {
     running.lock();
     try {
-      ReconcileReport report = run();
+      ReconcileReport report = new Run().run();
       last = report;
       firstDone = true;
       return report;
@@ -64,30 +69,123 @@ public class Reconciler {
     }
   }
 
+  /** One reconciliation's state: what the index holds and has not been listed yet, and counts. */
+  private final class Run {
+    private final long start = System.nanoTime();
+    private final ImageListing listing = store.listing();
+    private final Map<String, FileState> unlisted;
+    private final List<ImageListing.Listed> changed = new ArrayList<>();
+    private final Set<String> known = new HashSet<>();
+    private long listed;
+    private long added;
+    private long updated;
+
+    Run() {
+      // The index is read before the storage is listed: a save in between is then only ever
+      // re-added, never removed as "gone".
+      unlisted = index.states();
+    }
+
+    ReconcileReport run() {
+      LOG.log(
+          Level.INFO,
+          "imagestore: reconciling {0} with {1} images in the index",
+          new Object[] {store.location(), unlisted.size()});
+      listing.forEach(this::compare);
+      flush();
+      List<String> gone = new ArrayList<>(unlisted.keySet());
+      for (int i = 0; i < gone.size(); i += BATCH) {
+        index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
+      }
+      index.releaseClaimsBefore(Instant.now().minus(STALE_CLAIM));
+      ReconcileReport report =
+          new ReconcileReport(
+              added,
+              updated,
+              gone.size(),
+              listed - added - updated,
+              (System.nanoTime() - start) / 1_000_000);
+      LOG.log(Level.INFO, "imagestore: reconciliation done: {0}", report);
+      return report;
+    }
+
+    private void compare(ImageListing.Listed image) {
+      FileState indexed = unlisted.remove(image.name());
+      if (!image.state().equals(indexed)) {
+        changed.add(image);
+        if (indexed != null) {
+          known.add(image.name());
+        }
+        if (changed.size() == BATCH) {
+          flush();
+        }
+      }
+      if (++listed % PROGRESS_EVERY == 0) {
+        LOG.log(
+            Level.INFO,
+            "imagestore: listed {0} images, {1} of them new or changed",
+            new Object[] {listed, added + updated + changed.size()});
+      }
+    }
+
+    private void flush() {
+      Map<StoredImage, FileState> batch = new LinkedHashMap<>();
+      Map<String, FileState> states = new LinkedHashMap<>();
+      changed.forEach(image -> states.put(image.name(), image.state()));
+      for (StoredImage image : read(changed)) {
+        batch.put(image, states.get(image.filename()));
+      }
+      Set<String> replaced = new HashSet<>();
+      batch
+          .keySet()
+          .forEach(
+              image -> {
+                if (known.contains(image.filename())) {
+                  replaced.add(image.filename());
+                }
+              });
+      write(batch, replaced);
+      added += batch.size() - replaced.size();
+      updated += replaced.size();
+      changed.clear();
+      known.clear();
+    }
+  }
+
   /**
-   * Reads a batch's sidecars and headers on two threads, half on a container-managed one: the
+   * Reads a batch's sidecars and headers on several threads, all but one container-managed: the
    * reads, not the database, are most of a first reconciliation. Vanished images are left out.
    */
-  private List<StoredImage> read(ImageFolder folder, List<String> names) {
-    int half = names.size() / 2;
-    Future<List<StoredImage>> first =
-        executor.submit(() -> readAll(folder, names.subList(0, half)));
-    List<StoredImage> images = new ArrayList<>(readAll(folder, names.subList(half, names.size())));
+  private List<StoredImage> read(List<ImageListing.Listed> images) {
+    ImageListing listing = store.listing();
+    int parts = Math.max(1, Math.min(store.readParallelism(), images.size()));
+    int size = (images.size() + parts - 1) / Math.max(1, parts);
+    List<Future<List<StoredImage>>> others = new ArrayList<>();
+    for (int from = size; from < images.size(); from += size) {
+      List<ImageListing.Listed> part = images.subList(from, Math.min(images.size(), from + size));
+      others.add(executor.submit(() -> readAll(listing, part)));
+    }
+    List<StoredImage> result =
+        new ArrayList<>(readAll(listing, images.subList(0, Math.min(size, images.size()))));
     try {
-      images.addAll(0, first.get());
+      for (Future<List<StoredImage>> other : others) {
+        result.addAll(other.get());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("reconciliation interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("reading the folder failed", e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("reading the storage failed", e.getCause());
     }
-    return images;
+    return result;
   }
 
-  private static List<StoredImage> readAll(ImageFolder folder, List<String> names) {
-    List<StoredImage> images = new ArrayList<>(names.size());
-    for (String name : names) {
-      folder.read(name).ifPresent(images::add);
+  private static List<StoredImage> readAll(ImageListing listing, List<ImageListing.Listed> part) {
+    List<StoredImage> images = new ArrayList<>(part.size());
+    for (ImageListing.Listed image : part) {
+      listing.read(image).ifPresent(images::add);
     }
     return images;
   }
@@ -105,65 +203,5 @@ public class Reconciler {
       batch.keySet().forEach(image -> all.add(image.filename()));
       index.putAll(batch, all);
     }
-  }
-
-  private ReconcileReport run() {
-    long start = System.nanoTime();
-    // The index is read before the folder: a save in between is then only ever re-added,
-    // never removed as "gone".
-    Map<String, FileState> indexed = index.states();
-    ImageFolder folder = store.folder();
-    Map<String, FileState> onDisk = folder.snapshot();
-    LOG.log(
-        Level.INFO,
-        "imagestore: reconciling {0} images on disk with {1} in the index",
-        new Object[] {onDisk.size(), indexed.size()});
-
-    List<String> gone = new ArrayList<>();
-    for (String name : indexed.keySet()) {
-      if (!onDisk.containsKey(name)) {
-        gone.add(name);
-      }
-    }
-    for (int i = 0; i < gone.size(); i += BATCH) {
-      index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
-    }
-
-    List<String> changed = new ArrayList<>();
-    onDisk.forEach(
-        (name, state) -> {
-          if (!Objects.equals(indexed.get(name), state)) {
-            changed.add(name);
-          }
-        });
-    long added = 0;
-    long updated = 0;
-    for (int i = 0; i < changed.size(); i += BATCH) {
-      Map<StoredImage, FileState> batch = new LinkedHashMap<>();
-      Set<String> known = new HashSet<>();
-      for (StoredImage image :
-          read(folder, changed.subList(i, Math.min(changed.size(), i + BATCH)))) {
-        batch.put(image, onDisk.get(image.filename()));
-        if (indexed.containsKey(image.filename())) {
-          known.add(image.filename());
-        }
-      }
-      write(batch, known);
-      added += batch.size() - known.size();
-      updated += known.size();
-      if ((i + BATCH) / PROGRESS_EVERY > i / PROGRESS_EVERY) {
-        LOG.log(Level.INFO, "imagestore: indexed {0} images", added + updated);
-      }
-    }
-
-    ReconcileReport report =
-        new ReconcileReport(
-            added,
-            updated,
-            gone.size(),
-            onDisk.size() - added - updated,
-            (System.nanoTime() - start) / 1_000_000);
-    LOG.log(Level.INFO, "imagestore: reconciliation done: {0}", report);
-    return report;
   }
 }

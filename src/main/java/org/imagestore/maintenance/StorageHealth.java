@@ -2,16 +2,19 @@ package org.imagestore.maintenance;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.ImageStore;
 import org.imagestore.storage.Volume;
 
 /**
- * Readiness: DOWN while the folder cannot be written, free space is under {@code
- * imagestore.min-free-bytes}, or the first reconciliation is still building the index.
+ * Readiness: DOWN while the storage cannot take writes (a folder that cannot be written, a bucket
+ * that cannot be reached), free space is under {@code imagestore.min-free-bytes}, or the first
+ * reconciliation is still building the index; {@code reason} says which.
  */
 @Readiness
 @ApplicationScoped
@@ -22,17 +25,24 @@ public class StorageHealth implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean writable = store.writable();
-    Volume volume = store.volume();
-    boolean space = volume.usableBytes() >= store.config().minFreeBytes();
+    Optional<String> problem = store.problem();
     boolean indexed = reconciler.ready();
-    return HealthCheckResponse.named("imagestore-storage")
-        .status(writable && space && indexed)
-        .withData("dir", store.config().dir().toString())
-        .withData("writable", writable)
-        .withData("usable_bytes", volume.usableBytes())
-        .withData("min_free_bytes", store.config().minFreeBytes())
-        .withData("indexed", indexed)
-        .build();
+    HealthCheckResponseBuilder health =
+        HealthCheckResponse.named("imagestore-storage")
+            .status(problem.isEmpty() && indexed)
+            .withData("storage", store.config().storage())
+            .withData("location", store.location())
+            .withData("writable", problem.isEmpty())
+            .withData("indexed", indexed);
+    problem
+        .or(() -> indexed ? Optional.empty() : Optional.of("the first reconciliation is running"))
+        .ifPresent(reason -> health.withData("reason", reason));
+    Optional<Volume> volume = store.volume();
+    volume.ifPresent(
+        v ->
+            health
+                .withData("usable_bytes", v.usableBytes())
+                .withData("min_free_bytes", store.config().minFreeBytes()));
+    return health.build();
   }
 }

@@ -63,8 +63,7 @@ public class ImageServlet extends HttpServlet {
     }
     response.setHeader("ETag", validators.etag());
     response.setDateHeader("Last-Modified", validators.lastModified());
-    response.setHeader(
-        "Cache-Control", "public, max-age=" + store.config().cacheMaxAge() + ", immutable");
+    response.setHeader("Cache-Control", store.cacheControl());
     if (validators.notModified(request)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
@@ -80,6 +79,9 @@ public class ImageServlet extends HttpServlet {
           response,
           HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE,
           "range not satisfiable");
+      return;
+    }
+    if (withBody && redirect(filename, response)) {
       return;
     }
     response.setContentType("image/png");
@@ -102,6 +104,25 @@ public class ImageServlet extends HttpServlet {
     }
   }
 
+  /**
+   * Sends the client to the storage itself when the back end hands reads off: to the public base
+   * URL if there is one, else to a short-lived presigned URL, which must not be cached. The client
+   * repeats its Range there; what the service decided above (404, 412, 304) still stands.
+   */
+  private boolean redirect(String filename, HttpServletResponse response) {
+    Optional<String> direct = store.directUrl(filename);
+    if (direct.isEmpty()) {
+      return false;
+    }
+    Optional<String> stable = serving.publicBaseUrl().map(base -> base + filename);
+    response.setStatus(HttpServletResponse.SC_FOUND);
+    response.setHeader("Location", stable.orElse(direct.get()));
+    if (stable.isEmpty()) {
+      response.setHeader("Cache-Control", "no-store");
+    }
+    return true;
+  }
+
   /** The decoded path after the prefix; the store decides whether it names a stored image. */
   private static String filename(HttpServletRequest request) {
     String path = request.getPathInfo();
@@ -111,7 +132,7 @@ public class ImageServlet extends HttpServlet {
   private static void copy(ImageContent content, ByteRange range, OutputStream out)
       throws IOException {
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (InputStream in = content.open(range.start())) {
+    try (InputStream in = content.open(range.start(), range.length())) {
       for (long left = range.length(); left > 0; ) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
         if (n < 0) {

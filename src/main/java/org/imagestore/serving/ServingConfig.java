@@ -36,6 +36,10 @@ public class ServingConfig {
   @PostConstruct
   void check() {
     resolvedOffload = Offload.parse(offload);
+    if (resolvedOffload != Offload.NONE && !"filesystem".equals(store.storage())) {
+      throw new IllegalStateException(
+          "imagestore.offload hands the front server a file: it needs imagestore.storage=filesystem");
+    }
     resolvedPrefix = offloadPrefix(resolvedOffload, offloadPrefix, store.dir());
     resolvedBaseUrl =
         publicBaseUrl.filter(u -> !u.isBlank()).map(ServingConfig::baseUrl).orElse(null);

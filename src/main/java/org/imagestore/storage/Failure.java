@@ -6,5 +6,7 @@ public enum Failure {
   UNSUPPORTED_MEDIA,
   TOO_LARGE,
   INSUFFICIENT_STORAGE,
-  NOT_FOUND
+  NOT_FOUND,
+  /** The storage (a bucket, its endpoint) cannot be reached now: a 503, worth retrying. */
+  UNAVAILABLE
 }

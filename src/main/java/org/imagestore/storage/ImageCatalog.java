@@ -1,8 +1,9 @@
 package org.imagestore.storage;
 
 /**
- * What answers list-images: an index derived from the folder. The store keeps it up to date as it
- * saves and deletes; the folder stays the source of truth, and reconciliation repairs any drift.
+ * What answers list-images: an index derived from the storage. The store keeps it up to date as it
+ * saves and deletes; the storage stays the source of truth, and reconciliation repairs any drift.
+ * It also holds name claims, since it is shared by every server on one storage.
  */
 public interface ImageCatalog {
   void put(StoredImage image, FileState state);
@@ -10,4 +11,15 @@ public interface ImageCatalog {
   void remove(String filename);
 
   ImagePage page(ImageQuery query);
+
+  /**
+   * Makes a name this save's alone while it is written: atomic wherever the catalog is shared,
+   * unlike conditional writes, which some S3 servers ignore.
+   *
+   * @return false if another save holds the name, or the claim could not be recorded
+   */
+  boolean claim(String filename);
+
+  /** Ends a claim once the save is indexed or failed. */
+  void release(String filename);
 }

@@ -1,34 +1,33 @@
 package org.imagestore.storage;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A stored image's bytes and what a cache needs to know about them. Callers see a stream, not a
- * file, so that another storage back end can serve the same interface.
+ * A stored image's bytes and what a cache needs to know about them. Nothing is read until {@link
+ * #open} is called, so a HEAD or a 304 costs no transfer of the body from any back end.
  */
 public final class ImageContent {
-  private final Path file;
-  private final long size;
-  private final Instant lastModified;
+  private final ObjectStore objects;
+  private final ObjectStore.Entry object;
   private final String sha256;
 
-  ImageContent(Path file, long size, Instant lastModified, String sha256) {
-    this.file = file;
-    this.size = size;
-    this.lastModified = lastModified;
+  ImageContent(ObjectStore objects, ObjectStore.Entry object, String sha256) {
+    this.objects = objects;
+    this.object = object;
     this.sha256 = sha256;
   }
 
+  public String filename() {
+    return object.name();
+  }
+
   public long size() {
-    return size;
+    return object.size();
   }
 
   public Instant lastModified() {
-    return lastModified;
+    return object.modified();
   }
 
   /** Hex SHA-256 of the bytes: stored images never change, so it makes a strong ETag. */
@@ -36,15 +35,8 @@ public final class ImageContent {
     return sha256;
   }
 
-  /** The bytes from {@code offset} on; the caller closes the stream. */
-  public InputStream open(long offset) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    try {
-      in.skipNBytes(offset);
-      return in;
-    } catch (IOException e) {
-      in.close();
-      throw e;
-    }
+  /** {@code length} bytes from {@code offset} on; the caller closes the stream. */
+  public InputStream open(long offset, long length) {
+    return objects.read(object.name(), offset, length);
   }
 }

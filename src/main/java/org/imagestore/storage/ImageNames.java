@@ -28,8 +28,8 @@ public final class ImageNames {
       Pattern.compile(
           "^generated_(\\d{8}_\\d{6})(_[A-Za-z0-9]{1," + MAX_SUFFIX_CHARS + "})?\\.png$");
 
-  static final String TEMP_PREFIX = ".imagestore-";
-  static final String TEMP_SUFFIX = ".tmp";
+  /** What every stored image's name, and its sidecar's, starts with. */
+  public static final String PREFIX = "generated_";
 
   /** Strict: the default resolver would turn 20250231 into February 28 instead of refusing it. */
   private static final DateTimeFormatter STAMP =
@@ -52,7 +52,7 @@ public final class ImageNames {
    */
   static String newName(ZonedDateTime time) {
     StringBuilder name =
-        new StringBuilder("generated_")
+        new StringBuilder(PREFIX)
             .append(STAMP.format(time))
             .append('_')
             .append(MILLIS.format(time));
@@ -62,12 +62,8 @@ public final class ImageNames {
     return name.append(".png").toString();
   }
 
-  static String sidecarName(String imageName) {
+  public static String sidecarName(String imageName) {
     return imageName.substring(0, imageName.length() - ".png".length()) + ".json";
-  }
-
-  static boolean isTempName(String name) {
-    return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
   }
 
   /** The timestamp in the name, read in {@code zone}; empty if it is not a real date. */

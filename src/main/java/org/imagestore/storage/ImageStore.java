@@ -4,25 +4,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The store: saves, lists, opens and deletes images in the folder {@code imagestore.dir}. Each
- * image is a PNG plus a sidecar; the sidecar is published first, so an image is never visible
- * without its metadata, and neither is ever visible half-written.
+ * The store: saves, lists, opens and deletes images in the configured back end ({@code
+ * imagestore.storage}). Each image is a PNG plus a sidecar; the sidecar is written first, so an
+ * image is never visible without its metadata, and neither is ever visible half-written.
  */
 @ApplicationScoped
 public class ImageStore {
@@ -33,32 +31,23 @@ public class ImageStore {
 
   @Inject ImageCatalog catalog;
 
-  private ImageFolder folder;
+  @Inject @Any Instance<ObjectStore> backEnds;
+
+  private ObjectStore objects;
+
+  private ImageListing listing;
 
   private final Fingerprints fingerprints = new Fingerprints();
 
-  /** Starts the store with the application, so that a bad folder fails the deployment. */
+  /** Starts the store with the application, so that bad storage fails the deployment. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    LOG.log(Level.INFO, "imagestore: images are stored in {0}", config.dir());
+    LOG.log(Level.INFO, "imagestore: images are stored in {0}", objects.location());
   }
 
   @PostConstruct
   void init() {
-    folder = new ImageFolder(config.dir(), config.zone());
-    try {
-      Files.createDirectories(config.dir());
-      try (DirectoryStream<Path> temps =
-          Files.newDirectoryStream(config.dir(), ImageNames.TEMP_PREFIX + "*")) {
-        for (Path temp : temps) {
-          if (ImageNames.isTempName(temp.getFileName().toString())) {
-            LOG.log(Level.INFO, "imagestore: removing unfinished write {0}", temp);
-            AtomicFiles.deleteQuietly(temp);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("imagestore.dir is not usable: " + config.dir(), e);
-    }
+    objects = backEnds.select(NamedLiteral.of(config.storage())).get();
+    listing = new ImageListing(objects, config.zone());
   }
 
   public StoreConfig config() {
@@ -83,64 +72,88 @@ public class ImageStore {
         metadata.containsKey("source")
             ? metadata
             : Json.createObjectBuilder(metadata).add("source", ImageQuery.DEFAULT_SOURCE).build();
-    Path imageTemp = null;
-    try {
-      imageTemp = AtomicFiles.writeTemp(config.dir(), out -> out.write(png));
-      for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-        StoredImage image =
-            new StoredImage(
-                ImageNames.newName(now),
-                now.toOffsetDateTime(),
-                png.length,
-                info.width(),
-                info.height(),
-                meta);
-        if (publish(image, sha256, imageTemp)) {
-          fingerprints.remember(config.dir().resolve(image.filename()), sha256);
-          index(image);
+    for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+      StoredImage image =
+          new StoredImage(
+              ImageNames.newName(now),
+              now.toOffsetDateTime(),
+              png.length,
+              info.width(),
+              info.height(),
+              meta);
+      // The claim makes the name ours on every back end, even one that ignores conditional
+      // writes; putIfAbsent then guards against objects the index does not know yet.
+      if (!catalog.claim(image.filename())) {
+        continue;
+      }
+      try {
+        Optional<FileState> state = publish(image, sha256, png);
+        if (state.isPresent()) {
+          fingerprints.remember(image.filename(), png.length, state.get().imageModified(), sha256);
+          index(image, state.get());
           return image;
         }
-      }
-      throw new IllegalStateException("no free file name after " + NAME_ATTEMPTS + " attempts");
-    } catch (IOException e) {
-      // ENOSPC surfaces as a plain IOException with the system's message, not a subtype.
-      if (String.valueOf(e.getMessage()).contains("No space left")) {
-        throw new ImageStoreException(Failure.INSUFFICIENT_STORAGE, "the storage volume is full");
-      }
-      throw new UncheckedIOException(e);
-    } finally {
-      if (imageTemp != null) {
-        AtomicFiles.deleteQuietly(imageTemp);
+      } finally {
+        catalog.release(image.filename());
       }
     }
+    // Random names do not collide twenty times: the index refused the claims.
+    throw new ImageStoreException(
+        Failure.UNAVAILABLE, "the index cannot record the new image's name now");
   }
 
-  /** The file is saved whatever happens here; the next reconciliation repairs a failed update. */
-  private void index(StoredImage image) {
+  /** The image is saved whatever happens here; the next reconciliation repairs a failed update. */
+  private void index(StoredImage image, FileState state) {
     try {
-      folder.state(image.filename()).ifPresent(state -> catalog.put(image, state));
+      catalog.put(image, state);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "imagestore: could not index " + image.filename(), e);
     }
   }
 
-  /** Publishes sidecar then image under a fresh name; false if the name was taken. */
-  private boolean publish(StoredImage image, String sha256, Path imageTemp) throws IOException {
-    Path dir = config.dir();
-    Path sidecar = dir.resolve(ImageNames.sidecarName(image.filename()));
-    Path sidecarTemp =
-        AtomicFiles.writeTemp(
-            dir, out -> Sidecar.of(image, sha256).write(image.filename(), image.size(), out));
-    if (!AtomicFiles.publish(sidecarTemp, sidecar)) {
-      AtomicFiles.deleteQuietly(sidecarTemp);
-      return false;
+  /** Writes sidecar then image under the claimed name; empty if either name was taken. */
+  private Optional<FileState> publish(StoredImage image, String sha256, byte[] png) {
+    String name = image.filename();
+    String sidecarName = ImageNames.sidecarName(name);
+    Optional<Long> sidecar =
+        objects.putIfAbsent(
+            sidecarName,
+            Sidecar.of(image, sha256).bytes(name, image.size()),
+            new ObjectStore.Attributes("application/json", "no-cache", Map.of()));
+    if (sidecar.isEmpty()) {
+      return Optional.empty();
     }
-    if (!AtomicFiles.publish(imageTemp, dir.resolve(image.filename()))) {
-      Files.deleteIfExists(sidecar);
-      return false;
+    Optional<Long> written;
+    try {
+      written =
+          objects.putIfAbsent(
+              name,
+              png,
+              new ObjectStore.Attributes(
+                  "image/png", cacheControl(), Map.of(ObjectStore.Entry.SHA256, sha256)));
+    } catch (RuntimeException e) {
+      deleteQuietly(sidecarName);
+      throw e;
     }
-    AtomicFiles.syncDirectory(dir);
-    return true;
+    if (written.isEmpty()) {
+      deleteQuietly(sidecarName);
+      return Optional.empty();
+    }
+    return Optional.of(new FileState(written.get(), sidecar.get()));
+  }
+
+  /** A sidecar without its image is never listed; if it cannot go now, it stays harmless. */
+  private void deleteQuietly(String name) {
+    try {
+      objects.delete(name);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "imagestore: could not remove " + name, e);
+    }
+  }
+
+  /** What every image is served with, from the servlet or straight from a bucket. */
+  public String cacheControl() {
+    return "public, max-age=" + config.cacheMaxAge() + ", immutable";
   }
 
   /** The images that match, newest first, from the catalog. */
@@ -148,80 +161,81 @@ public class ImageStore {
     return catalog.page(query);
   }
 
-  /** The folder as it is on disk, for reconciling the catalog with it. */
-  public ImageFolder folder() {
-    return folder;
+  /** The storage as it is, for reconciling the catalog with it. */
+  public ImageListing listing() {
+    return listing;
   }
 
-  /** Opens a stored image for serving. */
+  /** How many objects reconciliation should read at once on this back end. */
+  public int readParallelism() {
+    return objects.readParallelism();
+  }
+
+  /** Opens a stored image for serving; reads no bytes unless its hash must be computed. */
   public ImageContent open(String filename) {
-    Path file = resolve(filename);
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      if (!attributes.isRegularFile()) {
-        throw notFound(filename);
-      }
-      return new ImageContent(
-          file,
-          attributes.size(),
-          attributes.lastModifiedTime().toInstant(),
-          fingerprints.of(file, attributes));
-    } catch (NoSuchFileException e) {
-      throw notFound(filename);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    requireImageName(filename);
+    ObjectStore.Entry object = objects.head(filename).orElseThrow(() -> notFound(filename));
+    String sha256 = object.tags().get(ObjectStore.Entry.SHA256);
+    if (sha256 == null) {
+      sha256 = fingerprints.of(object, () -> objects.read(filename, 0, object.size()));
     }
+    return new ImageContent(objects, object, sha256);
   }
 
   /** Deletes an image and its sidecar. */
   public void delete(String filename) {
-    Path file = resolve(filename);
-    try {
-      if (!Files.deleteIfExists(file)) {
-        throw notFound(filename);
-      }
-      fingerprints.forget(filename);
-      Files.deleteIfExists(file.resolveSibling(ImageNames.sidecarName(filename)));
-      catalog.remove(filename);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    requireImageName(filename);
+    if (!objects.delete(filename)) {
+      throw notFound(filename);
     }
+    fingerprints.forget(filename);
+    objects.delete(ImageNames.sidecarName(filename));
+    catalog.remove(filename);
   }
 
-  /** Whether a file can be created in the folder now: tried, since permissions can mislead. */
-  public boolean writable() {
-    try {
-      AtomicFiles.deleteQuietly(AtomicFiles.writeTemp(config.dir(), out -> {}));
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+  /**
+   * Why the store cannot take saves now (storage unwritable, too little space); empty if it can.
+   */
+  public Optional<String> problem() {
+    return objects
+        .problem()
+        .or(
+            () ->
+                volume()
+                    .filter(v -> v.usableBytes() < config.minFreeBytes())
+                    .map(v -> "free space is under imagestore.min-free-bytes"));
   }
 
-  /** The storage volume's total, free and usable bytes. */
-  public Volume volume() {
-    try {
-      var store = Files.getFileStore(config.dir());
-      return new Volume(store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The storage volume's total, free and usable bytes; empty for a bucket. */
+  public Optional<Volume> volume() {
+    return objects.volume();
   }
 
-  /** Where an image lives on disk; only for {@code imagestore.expose-path}. */
-  public Path pathOf(String filename) {
-    return resolve(filename);
+  /** Where the images are: a folder, an {@code s3://} URI. */
+  public String location() {
+    return objects.location();
   }
 
-  private Path resolve(String filename) {
+  /** Where one image is, for {@code imagestore.expose-path}. */
+  public String locationOf(String filename) {
+    requireImageName(filename);
+    return objects.location(filename);
+  }
+
+  /** Where a client may fetch the image's bytes directly, when the back end offers that. */
+  public Optional<String> directUrl(String filename) {
+    return objects.directUrl(filename);
+  }
+
+  private static void requireImageName(String filename) {
     if (!ImageNames.isImageName(filename)) {
       throw new ImageStoreException(Failure.INVALID_INPUT, "not a stored image name");
     }
-    return config.dir().resolve(filename);
   }
 
   private void requireFreeSpace(long bytes) {
-    if (volume().usableBytes() - bytes < config.minFreeBytes()) {
+    Optional<Volume> volume = volume();
+    if (volume.isPresent() && volume.get().usableBytes() - bytes < config.minFreeBytes()) {
       throw new ImageStoreException(
           Failure.INSUFFICIENT_STORAGE, "not enough free space on the storage volume");
     }

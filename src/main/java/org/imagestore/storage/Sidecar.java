@@ -8,14 +8,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -31,16 +30,37 @@ import java.util.logging.Logger;
 record Sidecar(
     OffsetDateTime createdAt, Integer width, Integer height, String sha256, JsonObject metadata) {
   private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
+
+  /** Ours hold at most 64 KiB of metadata; a larger hand-written one is not read into memory. */
+  static final int MAX_READ_BYTES = 4 * 1024 * 1024;
+
   private static final Map<String, ?> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
 
   static Sidecar of(StoredImage image, String sha256) {
     return new Sidecar(image.createdAt(), image.width(), image.height(), sha256, image.metadata());
   }
 
-  /** Reads a sidecar; empty if there is none or it is not a JSON object (logged). */
-  static Optional<Sidecar> read(Path file, ZoneId zone) {
-    try (InputStream in = Files.newInputStream(file);
-        var reader = Json.createReader(in)) {
+  /**
+   * Reads a sidecar; empty if it is not a JSON object or is over {@link #MAX_READ_BYTES} (logged).
+   *
+   * @throws ImageStoreException with {@link Failure#NOT_FOUND} if there is none
+   */
+  static Optional<Sidecar> read(ObjectStore objects, String name, ZoneId zone) {
+    byte[] bytes;
+    try (InputStream in = objects.read(name, 0, MAX_READ_BYTES + 1)) {
+      bytes = in.readNBytes(MAX_READ_BYTES + 1);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {name, e});
+      return Optional.empty();
+    }
+    if (bytes.length > MAX_READ_BYTES) {
+      LOG.log(
+          Level.WARNING,
+          "Ignoring sidecar {0}: over {1} bytes",
+          new Object[] {name, MAX_READ_BYTES});
+      return Optional.empty();
+    }
+    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
       JsonObject json = reader.readObject();
       return Optional.of(
           new Sidecar(
@@ -51,15 +71,20 @@ record Sidecar(
               intOrNull(json.get("height")),
               json.get("sha256") instanceof JsonString s ? s.getString() : null,
               json.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | JsonException | ClassCastException e) {
-      LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {file, e});
+    } catch (JsonException | ClassCastException e) {
+      LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {name, e});
       return Optional.empty();
     }
   }
 
-  void write(String filename, long size, OutputStream out) {
+  /** The sidecar's bytes as stored. */
+  byte[] bytes(String filename, long size) {
+    var out = new ByteArrayOutputStream();
+    write(filename, size, out);
+    return out.toByteArray();
+  }
+
+  private void write(String filename, long size, OutputStream out) {
     var json =
         Json.createObjectBuilder()
             .add("filename", filename)

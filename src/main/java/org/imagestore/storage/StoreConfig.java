@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,6 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class StoreConfig {
+  /** The values of {@code imagestore.storage}: each names an {@link ObjectStore} bean. */
+  static final List<String> STORAGE_BACK_ENDS = List.of("filesystem", "s3");
+
+  @Inject
+  @ConfigProperty(name = "imagestore.storage", defaultValue = "filesystem")
+  String storage;
+
   @Inject
   @ConfigProperty(name = "imagestore.dir")
   Optional<String> dir;
@@ -60,6 +68,10 @@ public class StoreConfig {
 
   @PostConstruct
   void check() {
+    if (!STORAGE_BACK_ENDS.contains(storage.trim())) {
+      throw new IllegalStateException(
+          "imagestore.storage must be one of " + STORAGE_BACK_ENDS + ", is " + storage);
+    }
     positive("imagestore.max-image-bytes", maxImageBytes);
     positive("imagestore.max-pixels", maxPixels);
     notNegative("imagestore.min-free-bytes", minFreeBytes);
@@ -93,6 +105,12 @@ public class StoreConfig {
     }
   }
 
+  /** Which back end holds the bytes: {@code filesystem} or {@code s3}. */
+  public String storage() {
+    return storage.trim();
+  }
+
+  /** The folder of the {@code filesystem} back end. */
   public Path dir() {
     return resolvedDir;
   }

@@ -1,4 +1,4 @@
-package org.imagestore.storage;
+package org.imagestore.storage.filesystem;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -24,13 +24,18 @@ final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Names of unfinished writes: never an image name, so never listed or served. */
+  static final String TEMP_PREFIX = ".imagestore-";
+
+  static final String TEMP_SUFFIX = ".tmp";
+
   private static final Object MOVE_LOCK = new Object();
 
   private AtomicFiles() {}
 
   /** Writes {@code content} to a new temp file in {@code dir}, forced to disk. */
   static Path writeTemp(Path dir, Content content) throws IOException {
-    Path temp = dir.resolve(ImageNames.TEMP_PREFIX + UUID.randomUUID() + ImageNames.TEMP_SUFFIX);
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
     try (FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       content.writeTo(unclosable(Channels.newOutputStream(channel)));
@@ -98,6 +103,10 @@ final class AtomicFiles {
     } catch (IOException | RuntimeException e) {
       // Best effort: the file contents are already forced, only the rename may be lost in a crash.
     }
+  }
+
+  static boolean isTempName(String name) {
+    return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
   }
 
   static void deleteQuietly(Path file) {

@@ -1,4 +1,4 @@
-package org.imagestore.storage;
+package org.imagestore.storage.filesystem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +25,12 @@ class AtomicFilesTest {
   }
 
   @Test
+  void tempNamesAreNeverImageNames() {
+    assertTrue(AtomicFiles.isTempName(".imagestore-1234.tmp"));
+    assertFalse(AtomicFiles.isTempName("generated_20251029_101530.png"));
+  }
+
+  @Test
   void aWriterThatFailsMidwayLeavesNoFile() throws IOException {
     IOException failure =
         assertThrows(
@@ -43,7 +49,7 @@ class AtomicFilesTest {
   @Test
   void publishGivesTheTempItsNameAndIsReadableByOthers() throws IOException {
     Path temp = AtomicFiles.writeTemp(dir, out -> out.write(new byte[] {1, 2, 3}));
-    assertTrue(ImageNames.isTempName(temp.getFileName().toString()));
+    assertTrue(AtomicFiles.isTempName(temp.getFileName().toString()));
     Path target = dir.resolve("generated_20250101_000000.png");
     assertTrue(AtomicFiles.publish(temp, target));
     assertEquals(List.of(target), files());
