@@ -3,7 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * of deploying a WAR that answers every request with 500.
  */
 class BadSettingsIT extends ImageStoreClient {
-  private static final Path STORAGE = Deployments.freshStorage("bad-settings");
+  private static final TestStorage STORAGE = Deployments.freshStorage("bad-settings");
 
   @ArquillianResource Deployer deployer;
 

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pass. Each case is sent as a browser would send a "simple" request: {@code text/plain}.
  */
 class CrossSiteIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("cross-site");
+  private static final TestStorage STORAGE = Deployments.freshStorage("cross-site");
   private static final String ALLOWED = "https://chat.example.com";
 
   /** Stands for the deployment's own origin, which is known once it is deployed. */
@@ -82,7 +80,7 @@ class CrossSiteIT extends ImageStoreTestBase {
     HttpResponse<String> response = send(endpoint, filename, headers);
     if (!passes) {
       assertError(response, 403);
-      assertTrue(Files.exists(STORAGE.resolve(filename)), "refused, yet the image is gone");
+      assertTrue(STORAGE.exists(filename), "refused, yet the image is gone");
       assertEquals(imagesBefore, imagesOnDisk(), "refused, yet the folder changed");
       return;
     }
@@ -130,7 +128,7 @@ class CrossSiteIT extends ImageStoreTestBase {
   }
 
   private static int imagesOnDisk() {
-    return (int) filesIn(STORAGE).stream().filter(name -> name.endsWith(".png")).count();
+    return (int) STORAGE.names().stream().filter(name -> name.endsWith(".png")).count();
   }
 
   private static void assertError(HttpResponse<String> response, int status) {

@@ -1,13 +1,12 @@
 package org.imagestore.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -17,13 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** DELETE /api/delete-image/{filename}. */
 class DeleteImageIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("delete");
+  private static final TestStorage STORAGE = Deployments.freshStorage("delete");
   private static final String OUTSIDE = "generated_20200101_000000_keepme.png";
 
   @Deployment(testable = false)
   static WebArchive app() throws Exception {
-    Files.write(STORAGE.getParent().resolve(OUTSIDE), Pngs.flat(2, 2, 0xff0000));
-    Files.writeString(STORAGE.getParent().resolve("generated_20200101_000000_keepme.json"), "{}");
+    STORAGE.writeBeside(OUTSIDE, Pngs.flat(2, 2, 0xff0000));
+    STORAGE.writeBeside("generated_20200101_000000_keepme.json", "{}".getBytes(UTF_8));
     return Deployments.war("/", STORAGE, Map.of());
   }
 
@@ -31,7 +30,7 @@ class DeleteImageIT extends ImageStoreTestBase {
   void deletesTheImageAndItsSidecar() {
     JsonObject saved = save(Pngs.flat(10, 10, 0x00ff00), null);
     String filename = saved.getString("filename");
-    assertTrue(Files.exists(STORAGE.resolve(filename.replace(".png", ".json"))));
+    assertTrue(STORAGE.exists(filename.replace(".png", ".json")));
 
     try (Response response = target("api/delete-image/" + filename).request().delete()) {
       assertEquals(200, response.getStatus());
@@ -39,8 +38,8 @@ class DeleteImageIT extends ImageStoreTestBase {
       assertTrue(body.getBoolean("success"));
       assertEquals(filename, body.getString("filename"));
     }
-    assertFalse(Files.exists(STORAGE.resolve(filename)));
-    assertFalse(Files.exists(STORAGE.resolve(filename.replace(".png", ".json"))));
+    assertFalse(STORAGE.exists(filename));
+    assertFalse(STORAGE.exists(filename.replace(".png", ".json")));
     try (Response get = CLIENT.target(absolute(saved.getString("url"))).request().get()) {
       assertError(get, 404);
     }
@@ -75,7 +74,7 @@ class DeleteImageIT extends ImageStoreTestBase {
     try (Response response = target("api/delete-image/" + sidecar).request().delete()) {
       assertError(response, 400);
     }
-    assertTrue(Files.exists(STORAGE.resolve(sidecar)));
+    assertTrue(STORAGE.exists(sidecar));
   }
 
   @ParameterizedTest
@@ -94,7 +93,7 @@ class DeleteImageIT extends ImageStoreTestBase {
   void namesOutsideTheStoredImagesTouchNothing(String rawPath) {
     RawHttp.Reply reply = RawHttp.request(base, "DELETE", rawPath);
     assertTrue(reply.status() == 400 || reply.status() == 404, rawPath + " -> " + reply.text());
-    assertTrue(Files.exists(STORAGE.getParent().resolve(OUTSIDE)));
-    assertTrue(Files.exists(STORAGE.getParent().resolve("generated_20200101_000000_keepme.json")));
+    assertTrue(STORAGE.existsBeside(OUTSIDE));
+    assertTrue(STORAGE.existsBeside("generated_20200101_000000_keepme.json"));
   }
 }

@@ -1,14 +1,9 @@
 package org.imagestore.it;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -24,16 +19,19 @@ public final class Deployments {
 
   private Deployments() {}
 
-  /** A fresh, empty storage folder for one test class. */
-  public static Path freshStorage(String name) {
-    Path dir = STORAGE_ROOT.resolve(name);
-    deleteTree(dir);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return dir;
+  /**
+   * Fresh, empty storage for one test class: a folder, or in the {@code s3} run a prefix {@code
+   * <name>/} in the test bucket.
+   */
+  public static TestStorage freshStorage(String name) {
+    return S3Session.active()
+        ? new BucketStorage(BucketStorage.BUCKET, name + "/")
+        : new FolderStorage(STORAGE_ROOT.resolve(name));
+  }
+
+  /** A fresh, empty folder, whatever the run: for tests about local files. */
+  public static TestStorage freshFolder(String name) {
+    return new FolderStorage(STORAGE_ROOT.resolve(name));
   }
 
   /** The folder that holds every test's storage folder, for files that must never be touched. */
@@ -41,19 +39,20 @@ public final class Deployments {
     return STORAGE_ROOT;
   }
 
-  public static WebArchive war(String contextRoot, Path storage, Map<String, String> settings) {
+  public static WebArchive war(
+      String contextRoot, TestStorage storage, Map<String, String> settings) {
     return war("imagestore.war", contextRoot, storage, settings);
   }
 
   /** The same, under another archive name, for a class with more than one deployment. */
   public static WebArchive war(
-      String archiveName, String contextRoot, Path storage, Map<String, String> settings) {
+      String archiveName, String contextRoot, TestStorage storage, Map<String, String> settings) {
     WebArchive war =
         ShrinkWrap.create(ZipImporter.class, archiveName)
             .importFrom(new File(BUILT_WAR.toString()))
             .as(WebArchive.class);
-    Map<String, String> config = new TreeMap<>(settings);
-    config.put("imagestore.dir", storage.toString());
+    Map<String, String> config = new TreeMap<>(storage.settings());
+    config.putAll(settings);
     StringBuilder properties = new StringBuilder();
     config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
     war.addAsResource(
@@ -79,16 +78,5 @@ public final class Deployments {
                 + rootElement
                 + ">"),
         descriptor);
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -11,8 +10,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Free space under imagestore.min-free-bytes: 507 and nothing written. */
+@FilesystemOnly
 class DiskFullIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("full");
+  private static final TestStorage STORAGE = Deployments.freshFolder("full");
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -26,7 +26,7 @@ class DiskFullIT extends ImageStoreTestBase {
     try (Response response = saveRaw(Pngs.flat(16, 16, 0xabcdef), null)) {
       assertError(response, 507);
     }
-    assertEquals(List.of(), filesIn(STORAGE));
+    assertEquals(List.of(), STORAGE.names());
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,8 +27,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * answers with X-Accel-Redirect, nginx sends the bytes. The API's URLs point at the front through
  * {@code imagestore.public-base-url}, as they would at a CDN.
  */
+@FilesystemOnly
 class FrontServerIT extends ServingContract {
-  private static final Path STORAGE = storageWithAFileOutside("front");
+  private static final TestStorage STORAGE = withAFileOutside(Deployments.freshFolder("front"));
   private static final NginxFront FRONT = new NginxFront();
   private static final String PUBLIC_BASE = FRONT.url() + "storage/images/";
 
@@ -46,7 +46,7 @@ class FrontServerIT extends ServingContract {
 
   @BeforeAll
   static void startFront() throws Exception {
-    FRONT.start(STORAGE, TestServer.deployedAt(""));
+    FRONT.start(STORAGE.folder(), TestServer.deployedAt(""));
   }
 
   @AfterAll
@@ -55,7 +55,7 @@ class FrontServerIT extends ServingContract {
   }
 
   @Override
-  Path storage() {
+  TestStorage storage() {
     return STORAGE;
   }
 

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * answers never stored by caches, pages kept but revalidated.
  */
 class HeadersIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("headers");
+  private static final TestStorage STORAGE = Deployments.freshStorage("headers");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Deployment(testable = false)

@@ -3,7 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bodies. None gets a 5xx, and nothing that is not a stored image's name gets a 2xx.
  */
 class HostileRequestsIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("hostile");
+  private static final TestStorage STORAGE = Deployments.freshStorage("hostile");
   private static final String STAMP = "generated_20251029_101530_";
 
   private String stored;
@@ -60,7 +59,7 @@ class HostileRequestsIT extends ImageStoreTestBase {
       int status = RawHttp.request(base, method, path).status();
       assertTrue(status >= 400 && status < 500, method + " " + path + " answered " + status);
     }
-    assertTrue(filesIn(STORAGE).contains(stored), "the stored image is still there");
+    assertTrue(STORAGE.names().contains(stored), "the stored image is still there");
   }
 
   @ParameterizedTest
@@ -84,7 +83,7 @@ class HostileRequestsIT extends ImageStoreTestBase {
         assertEquals(400, reply.status(), method + " " + rawPath + ": " + reply.text());
       }
     }
-    assertTrue(filesIn(STORAGE).contains(stored), "the stored image is still there");
+    assertTrue(STORAGE.names().contains(stored), "the stored image is still there");
   }
 
   @ParameterizedTest
@@ -158,7 +157,7 @@ class HostileRequestsIT extends ImageStoreTestBase {
   @MethodSource("hostileDeleteBodies")
   void hostileDeleteImagesBodiesAre400AndDeleteNothing(String body) {
     assertError(post("api/delete-images", body), 400);
-    assertTrue(filesIn(STORAGE).contains(stored), "the stored image is still there");
+    assertTrue(STORAGE.names().contains(stored), "the stored image is still there");
   }
 
   @ParameterizedTest

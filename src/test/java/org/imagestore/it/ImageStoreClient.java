@@ -12,21 +12,14 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every test class shares: a JAX-RS client as a chat back end would use, and small helpers to
- * save an image and to look at the storage folder. {@link ImageStoreTestBase} points it at the
- * class's deployment.
+ * save and fetch images. {@link ImageStoreTestBase} points it at the class's deployment.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -114,48 +107,6 @@ public abstract class ImageStoreClient {
     try (Response response = post(path, json)) {
       assertEquals(200, response.getStatus());
       return response.readEntity(JsonObject.class);
-    }
-  }
-
-  /** Writes an image as the seed's Python back end did: no suffix, naive created_at. */
-  protected static void writeSeedImage(Path dir, String stamp, byte[] png, String prompt) {
-    try {
-      String name = "generated_" + stamp;
-      Files.write(dir.resolve(name + ".png"), png);
-      String created =
-          java.time.LocalDateTime.parse(
-                  stamp, java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-              + ".000000";
-      Files.writeString(
-          dir.resolve(name + ".json"),
-          Json.createObjectBuilder()
-              .add("filename", name + ".png")
-              .add("created_at", created)
-              .add("metadata", Json.createObjectBuilder().add("prompt", prompt))
-              .build()
-              .toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Total bytes of the stored images (not sidecars) in a folder. */
-  protected static long imageBytesIn(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith(".png"))
-          .mapToLong(p -> p.toFile().length())
-          .sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  protected static List<String> filesIn(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

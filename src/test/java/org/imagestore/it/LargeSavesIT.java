@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * 201 or a clean 503 asking to retry, the heap never runs out, and the server serves on.
  */
 class LargeSavesIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("large-saves");
+  private static final TestStorage STORAGE = Deployments.freshStorage("large-saves");
   private static final int SAVES = 16;
 
   @Deployment(testable = false)
@@ -79,10 +77,10 @@ class LargeSavesIT extends ImageStoreTestBase {
     String log = TestServer.logSince(logStart);
     assertFalse(log.contains("OutOfMemoryError"), "the server ran out of heap");
 
-    List<String> onDisk = filesIn(STORAGE).stream().filter(n -> n.endsWith(".png")).toList();
+    List<String> onDisk = STORAGE.names().stream().filter(n -> n.endsWith(".png")).toList();
     assertEquals(saved.stream().sorted().toList(), onDisk, "exactly the 201s are stored");
     for (String name : saved) {
-      assertEquals(png.length, Files.size(STORAGE.resolve(name)));
+      assertEquals(png.length, STORAGE.read(name).length);
     }
     assertArrayEquals(png, download("/storage/images/" + saved.get(0)));
     save(Pngs.flat(8, 8, 0x445566), null);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Configured limits: image bytes, pixels, and the server path shown when an admin allows it. */
 class LimitsIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("limits");
+  private static final TestStorage STORAGE = Deployments.freshStorage("limits");
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -48,17 +47,17 @@ class LimitsIT extends ImageStoreTestBase {
   @Test
   void underTheLimitsItIsStoredAndThePathIsExposed() {
     JsonObject saved = save(Pngs.flat(500, 500, 0x654321), null);
-    assertEquals(STORAGE.resolve(saved.getString("filename")).toString(), saved.getString("path"));
+    assertEquals(STORAGE.location(saved.getString("filename")), saved.getString("path"));
     try (Response response = CLIENT.target(absolute(saved.getString("url"))).request().head()) {
       assertEquals("public, max-age=600, immutable", response.getHeaderString("Cache-Control"));
     }
   }
 
   private void assertRefused(byte[] png, int status) {
-    List<String> before = filesIn(STORAGE);
+    List<String> before = STORAGE.names();
     try (Response response = saveRaw(png, null)) {
       assertError(response, status);
     }
-    assertEquals(before, filesIn(STORAGE));
+    assertEquals(before, STORAGE.names());
   }
 }

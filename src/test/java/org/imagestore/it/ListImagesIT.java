@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** GET /api/list-images over 25 images saved with different prompts, models and sources. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListImagesIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("list");
+  private static final TestStorage STORAGE = Deployments.freshStorage("list");
   private static final int IMAGES = 25;
 
   /** Save answers, oldest first. */

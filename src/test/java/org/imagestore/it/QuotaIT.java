@@ -3,8 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,15 +11,15 @@ import org.junit.jupiter.api.Test;
 
 /** imagestore.max-total-bytes: the oldest images go until the total is under the quota. */
 class QuotaIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("quota");
+  private static final TestStorage STORAGE = Deployments.freshStorage("quota");
   private static final byte[] PNG = Pngs.noise(40, 40, 9);
 
   @Deployment(testable = false)
   static WebArchive app() throws Exception {
     for (int day = 1; day <= 5; day++) {
-      writeSeedImage(STORAGE, "2025010" + day + "_120000", PNG, "day " + day);
+      STORAGE.writeSeedImage("2025010" + day + "_120000", PNG, "day " + day);
     }
-    Files.writeString(STORAGE.resolve("notes.txt"), "keep");
+    STORAGE.writeString("notes.txt", "keep");
     long quota = PNG.length * 3L + PNG.length / 2;
     return Deployments.war(
         "/quota",
@@ -44,11 +42,11 @@ class QuotaIT extends ImageStoreTestBase {
             "generated_20250105_120000.json",
             "generated_20250105_120000.png",
             "notes.txt");
-    for (int i = 0; i < 100 && !filesIn(STORAGE).equals(expected); i++) {
+    for (int i = 0; i < 100 && !STORAGE.names().equals(expected); i++) {
       Thread.sleep(100);
     }
-    assertEquals(expected, filesIn(STORAGE));
-    assertTrue(imageBytesIn(STORAGE) <= PNG.length * 3L + PNG.length / 2);
+    assertEquals(expected, STORAGE.names());
+    assertTrue(STORAGE.imageBytes() <= PNG.length * 3L + PNG.length / 2);
     assertEquals(3, getJson("api/storage-stats").getInt("count"));
   }
 }

@@ -3,8 +3,6 @@ package org.imagestore.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * changed meanwhile is read again.
  */
 class RedeployIT extends ImageStoreClient {
-  private static final Path STORAGE = Deployments.freshStorage("redeploy");
+  private static final TestStorage STORAGE = Deployments.freshStorage("redeploy");
 
   @ArquillianResource Deployer deployer;
 
@@ -37,9 +35,9 @@ class RedeployIT extends ImageStoreClient {
       save(Pngs.flat(5, 5, 3), null);
 
       deployer.undeploy("redeploy");
-      Files.delete(STORAGE.resolve(first));
-      Files.delete(STORAGE.resolve(first.replace(".png", ".json")));
-      writeSeedImage(STORAGE, "20251029_101530", Pngs.flat(6, 6, 4), "added while down");
+      STORAGE.delete(first);
+      STORAGE.delete(first.replace(".png", ".json"));
+      STORAGE.writeSeedImage("20251029_101530", Pngs.flat(6, 6, 4), "added while down");
       deployer.deploy("redeploy");
       awaitIndex();
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Retry-After; once the slow one is gone, saves go through again.
  */
 class SaveBudgetIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("save-budget");
+  private static final TestStorage STORAGE = Deployments.freshStorage("save-budget");
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -74,6 +73,6 @@ class SaveBudgetIT extends ImageStoreTestBase {
   }
 
   private static long pngsOnDisk() {
-    return filesIn(STORAGE).stream().filter(name -> name.endsWith(".png")).count();
+    return STORAGE.names().stream().filter(name -> name.endsWith(".png")).count();
   }
 }

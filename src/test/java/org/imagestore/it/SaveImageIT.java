@@ -10,10 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** POST /api/save-image on the default settings, at context root "/". */
 class SaveImageIT extends ImageStoreTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("save");
+  private static final TestStorage STORAGE = Deployments.freshStorage("save");
   private static final String NAME_PATTERN = "generated_\\d{8}_\\d{6}(_[A-Za-z0-9]+)?\\.png";
   private static final byte[] SMALL = Pngs.flat(64, 48, 0x336699);
 
@@ -76,8 +73,8 @@ class SaveImageIT extends ImageStoreTestBase {
       OffsetDateTime created = OffsetDateTime.parse(saved.getString("created_at"));
       assertTrue(created.isAfter(OffsetDateTime.now().minusMinutes(5)));
 
-      assertArrayEquals(png, Files.readAllBytes(STORAGE.resolve(filename)));
-      JsonObject sidecar = readJson(STORAGE.resolve(filename.replace(".png", ".json")));
+      assertArrayEquals(png, STORAGE.read(filename));
+      JsonObject sidecar = STORAGE.readJson(filename.replace(".png", ".json"));
       assertEquals(filename, sidecar.getString("filename"));
       assertEquals(saved.getString("created_at"), sidecar.getString("created_at"));
       assertEquals(metadata, sidecar.getJsonObject("metadata"));
@@ -97,8 +94,7 @@ class SaveImageIT extends ImageStoreTestBase {
   @Test
   void sourceDefaultsToManualAndMetadataIsOptional() throws Exception {
     JsonObject saved = save(SMALL, null);
-    JsonObject sidecar =
-        readJson(STORAGE.resolve(saved.getString("filename").replace(".png", ".json")));
+    JsonObject sidecar = STORAGE.readJson(saved.getString("filename").replace(".png", ".json"));
     assertEquals(
         Json.createObjectBuilder().add("source", "manual").build(),
         sidecar.getJsonObject("metadata"));
@@ -159,22 +155,22 @@ class SaveImageIT extends ImageStoreTestBase {
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("badBodies")
   void badInputGetsAJsonErrorAndWritesNothing(String what, String body, int status) {
-    List<String> before = filesIn(STORAGE);
+    List<String> before = STORAGE.names();
     try (Response response = post("api/save-image", body)) {
       assertError(response, status);
     }
-    assertEquals(before, filesIn(STORAGE), what + " left files behind");
+    assertEquals(before, STORAGE.names(), what + " left files behind");
   }
 
   @Test
   void anImageOverTheDefault20MiBIsRefusedWith413() {
     byte[] big = new byte[21 * 1024 * 1024];
     new java.util.Random(7).nextBytes(big);
-    List<String> before = filesIn(STORAGE);
+    List<String> before = STORAGE.names();
     try (Response response = saveRaw(big, null)) {
       assertError(response, 413);
     }
-    assertEquals(before, filesIn(STORAGE));
+    assertEquals(before, STORAGE.names());
   }
 
   @Test
@@ -186,10 +182,10 @@ class SaveImageIT extends ImageStoreTestBase {
             + "Content-Length: "
             + json.length()
             + "\r\nConnection: close\r\n\r\n";
-    List<String> before = filesIn(STORAGE);
+    List<String> before = STORAGE.names();
     RawHttp.Reply reply = RawHttp.send(base, head, half, true);
     assertTrue(reply.status() == 0 || reply.status() >= 400, reply.text());
-    assertEquals(before, filesIn(STORAGE));
+    assertEquals(before, STORAGE.names());
   }
 
   @Test
@@ -209,8 +205,7 @@ class SaveImageIT extends ImageStoreTestBase {
         JsonObject saved = results.get(i).get();
         names.add(saved.getString("filename"));
         assertArrayEquals(pngs.get(i), download(saved.getString("url")));
-        assertArrayEquals(
-            pngs.get(i), Files.readAllBytes(STORAGE.resolve(saved.getString("filename"))));
+        assertArrayEquals(pngs.get(i), STORAGE.read(saved.getString("filename")));
       }
       assertEquals(40, names.size());
     } finally {
@@ -222,12 +217,8 @@ class SaveImageIT extends ImageStoreTestBase {
   void noTempFilesAreLeftAfterSaves() {
     save(SMALL, null);
     assertTrue(
-        filesIn(STORAGE).stream()
+        STORAGE.names().stream()
             .allMatch(n -> n.matches("generated_\\d{8}_\\d{6}_\\w+\\.(png|json)")),
-        filesIn(STORAGE).toString());
-  }
-
-  static JsonObject readJson(Path file) throws java.io.IOException {
-    return Json.createReader(new StringReader(Files.readString(file))).readObject();
+        STORAGE.names().toString());
   }
 }

@@ -1,14 +1,13 @@
 package org.imagestore.it;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The serving contract with the application server sending the image bytes itself. */
 class ServeImageIT extends ServingContract {
-  private static final Path STORAGE = storageWithAFileOutside("serve");
+  private static final TestStorage STORAGE = withAFileOutside(Deployments.freshStorage("serve"));
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -16,7 +15,7 @@ class ServeImageIT extends ServingContract {
   }
 
   @Override
-  Path storage() {
+  TestStorage storage() {
     return STORAGE;
   }
 

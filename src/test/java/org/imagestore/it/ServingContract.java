@@ -8,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -35,19 +31,14 @@ abstract class ServingContract extends ImageStoreTestBase {
   private String url;
   private String filename;
 
-  /** A storage folder with the file outside it in place, for the subclass's deployment. */
-  static Path storageWithAFileOutside(String name) {
-    Path storage = Deployments.freshStorage(name);
-    try {
-      Files.write(storage.getParent().resolve(OUTSIDE), Pngs.flat(2, 2, 0xff0000));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Storage with the file outside it in place, for the subclass's deployment. */
+  static TestStorage withAFileOutside(TestStorage storage) {
+    storage.writeBeside(OUTSIDE, Pngs.flat(2, 2, 0xff0000));
     return storage;
   }
 
-  /** The folder the deployment stores into. */
-  abstract Path storage();
+  /** The storage the deployment stores into. */
+  abstract TestStorage storage();
 
   /** Where clients send their requests: the application itself, or a front server. */
   abstract URL entryPoint(URL deployed);
@@ -206,7 +197,7 @@ abstract class ServingContract extends ImageStoreTestBase {
 
   @Test
   void sidecarsAndTempFilesAreNeverServed() throws Exception {
-    Files.writeString(storage().resolve(".imagestore-123.tmp"), "temp");
+    storage().writeString(".imagestore-123.tmp", "temp");
     for (String name : new String[] {filename.replace(".png", ".json"), ".imagestore-123.tmp"}) {
       RawHttp.Reply reply = RawHttp.request(base, "GET", "/storage/images/" + name);
       assertTrue(reply.status() == 400 || reply.status() == 404, name + ": " + reply.text());
@@ -244,7 +235,7 @@ abstract class ServingContract extends ImageStoreTestBase {
   @Test
   void theFileOutsideTheFolderIsReallyThere() {
     // Guards the traversal test above: the target exists, so a 404 means "refused", not "missing".
-    assertTrue(Files.exists(storage().getParent().resolve(OUTSIDE)));
+    assertTrue(storage().existsBeside(OUTSIDE));
   }
 
   static String sha256(byte[] bytes) throws Exception {

@@ -10,12 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
+import org.imagestore.it.TestStorage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * really sends the request.
  */
 class CrossSiteBrowserIT extends BrowserTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("cross-site-browser");
+  private static final TestStorage STORAGE = Deployments.freshStorage("cross-site-browser");
   private static final String PAGE =
       "<!doctype html><title>loading</title><script>"
           + "const p = new URLSearchParams(location.search);"
@@ -59,15 +58,15 @@ class CrossSiteBrowserIT extends BrowserTestBase {
     for (int i = 0; i < 3; i++) {
       save(Pngs.flat(16, 16, 0x100000 * i), null);
     }
-    List<String> before = filesIn(STORAGE);
+    List<String> before = STORAGE.names();
 
     post(FOREIGN, "{\"older_than_days\": 0}");
-    assertEquals(before, filesIn(STORAGE), "a cross-site page deleted images");
+    assertEquals(before, STORAGE.names(), "a cross-site page deleted images");
     assertEquals(3, getJson("api/list-images").getInt("count"));
 
     String victim = before.stream().filter(name -> name.endsWith(".png")).findFirst().orElseThrow();
     post(ALLOWED, "{\"filenames\": [\"" + victim + "\"]}");
-    assertFalse(Files.exists(STORAGE.resolve(victim)), "the allowed origin's request never came");
+    assertFalse(STORAGE.exists(victim), "the allowed origin's request never came");
     assertEquals(2, getJson("api/list-images").getInt("count"));
   }
 

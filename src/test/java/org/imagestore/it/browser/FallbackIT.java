@@ -3,12 +3,12 @@ package org.imagestore.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.ImageStoreClient;
 import org.imagestore.it.TestServer;
+import org.imagestore.it.TestStorage;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * image inline and still shows it; once the server takes uploads again, a migration stores it.
  */
 class FallbackIT extends ImageStoreClient {
-  private static final Path STORAGE = Deployments.freshStorage("fallback");
+  private static final TestStorage STORAGE = Deployments.freshStorage("fallback");
 
   @ArquillianResource Deployer deployer;
 
@@ -58,7 +58,7 @@ class FallbackIT extends ImageStoreClient {
       WebElement image = driver.findElement(By.cssSelector("#chat img"));
       assertTrue(image.getAttribute("src").startsWith("data:image/png;base64,"));
       Browser.await(driver, d -> Browser.imagesLoaded(d, "#chat img"));
-      assertEquals(List.of(), filesIn(STORAGE));
+      assertEquals(List.of(), STORAGE.names());
       deployer.undeploy("refusing");
       deployed = null;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
+import org.imagestore.it.TestStorage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 /** The gallery at the context root, in Chromium: listing, search, filters, cache, deletes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GalleryIT extends BrowserTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("gallery");
+  private static final TestStorage STORAGE = Deployments.freshStorage("gallery");
   private static final String[] PROMPTS = {
     "red fox in snow", "mountain lake", "red fox asleep", "city at night", "red fox <b>bold</b>"
   };
@@ -155,7 +156,7 @@ class GalleryIT extends BrowserTestBase {
     driver.findElement(By.id("detail-delete")).click();
     awaitCards(PROMPTS.length - 1);
     assertFalse(shownFilenames().contains(first));
-    assertFalse(Files.exists(STORAGE.resolve(first)));
+    assertFalse(STORAGE.exists(first));
     try (Response gone = target("storage/images/" + first).request().get()) {
       assertEquals(404, gone.getStatus());
     }
@@ -167,7 +168,7 @@ class GalleryIT extends BrowserTestBase {
     awaitCards(PROMPTS.length - 3);
     for (String name : List.of(shown.get(1), shown.get(2))) {
       assertFalse(shownFilenames().contains(name));
-      assertFalse(Files.exists(STORAGE.resolve(name)));
+      assertFalse(STORAGE.exists(name));
     }
     JsonObject stats = getJson("api/storage-stats");
     assertEquals(PROMPTS.length - 3, stats.getInt("count"));

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.nio.file.Path;
 import java.util.Map;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
+import org.imagestore.it.TestStorage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** imagestore.js's compactLocalStorage on a chat session holding megabytes of base64. */
 class MigrationIT extends BrowserTestBase {
-  private static final Path STORAGE = Deployments.freshStorage("migration");
+  private static final TestStorage STORAGE = Deployments.freshStorage("migration");
   private static final String KEY = "imagestore-demo-chat";
 
   @Deployment(testable = false)

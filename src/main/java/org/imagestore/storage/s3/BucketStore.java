@@ -1,0 +1,267 @@
+package org.imagestore.storage.s3;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.ObjectStore;
+import org.imagestore.storage.Volume;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Objects in an S3 bucket under {@code imagestore.s3.prefix}, one object per file of the seed's
+ * layout. A version is a hash of the object's ETag, which listings and writes both return. Each PUT
+ * is atomic in S3; a PUT is sent with {@code If-None-Match: *} after a HEAD found no object, and
+ * the name claim in the index covers servers that ignore that header.
+ */
+@ApplicationScoped
+@Named("s3")
+public class BucketStore implements ObjectStore {
+  private static final Logger LOG = Logger.getLogger(BucketStore.class.getName());
+
+  /** HEADs and small GETs are latency, not bandwidth: many at once keep a reconciliation short. */
+  private static final int READ_PARALLELISM = 16;
+
+  @Inject S3Settings settings;
+
+  private S3Client s3;
+  private S3Presigner presigner;
+  private String bucket;
+  private String prefix;
+
+  /** A missing bucket or refused credentials stop the deployment; an unreachable endpoint not. */
+  @PostConstruct
+  void init() {
+    bucket = settings.bucket();
+    prefix = settings.prefix();
+    s3 = settings.client();
+    presigner = settings.presigner();
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+    } catch (S3Exception e) {
+      close();
+      throw new IllegalStateException(
+          switch (e.statusCode()) {
+            case 404 -> "imagestore.s3.bucket: there is no bucket " + bucket + " at " + endpoint();
+            case 301, 400 ->
+                "imagestore.s3.region: bucket " + bucket + " answers " + e.getMessage();
+            default ->
+                "imagestore.s3.bucket: access to bucket "
+                    + bucket
+                    + " is refused ("
+                    + e.statusCode()
+                    + "); check the AWS credentials";
+          },
+          e);
+    } catch (SdkException e) {
+      LOG.log(
+          Level.WARNING,
+          "imagestore: the S3 endpoint {0} cannot be reached now ({1}); not ready until it can",
+          new Object[] {endpoint(), e.getMessage()});
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    s3.close();
+    presigner.close();
+  }
+
+  private String endpoint() {
+    return s3.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse("AWS");
+  }
+
+  @Override
+  public Optional<Long> putIfAbsent(String name, byte[] content, Attributes attributes) {
+    if (head(name).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      var written =
+          s3.putObject(
+              b ->
+                  b.bucket(bucket)
+                      .key(prefix + name)
+                      .contentType(attributes.contentType())
+                      .cacheControl(attributes.cacheControl())
+                      .metadata(attributes.tags())
+                      .ifNoneMatch("*"),
+              // Not fromBytes, which copies: a save already holds the image once.
+              RequestBody.fromContentProvider(
+                  () -> new ByteArrayInputStream(content),
+                  content.length,
+                  attributes.contentType()));
+      return Optional.of(version(written.eTag()));
+    } catch (S3Exception e) {
+      // 412: the name exists; 409: another conditional write of it is under way.
+      if (e.statusCode() == 412 || e.statusCode() == 409) {
+        return Optional.empty();
+      }
+      throw unavailable("write " + name, e);
+    } catch (SdkException e) {
+      throw unavailable("write " + name, e);
+    }
+  }
+
+  @Override
+  public Optional<Entry> head(String name) {
+    try {
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(prefix + name));
+      return Optional.of(
+          new Entry(
+              name,
+              head.contentLength(),
+              head.lastModified(),
+              version(head.eTag()),
+              Map.copyOf(head.metadata())));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw unavailable("read " + name, e);
+    } catch (SdkException e) {
+      throw unavailable("read " + name, e);
+    }
+  }
+
+  @Override
+  public InputStream read(String name, long offset, long length) {
+    try {
+      return s3.getObject(
+          b ->
+              b.bucket(bucket)
+                  .key(prefix + name)
+                  .range("bytes=" + offset + "-" + (offset + length - 1)));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        throw new ImageStoreException(Failure.NOT_FOUND, "no object named " + name);
+      }
+      if (e.statusCode() == 416) {
+        // Only an empty object has no byte at offset 0.
+        return new ByteArrayInputStream(new byte[0]);
+      }
+      throw unavailable("read " + name, e);
+    } catch (SdkException e) {
+      throw unavailable("read " + name, e);
+    }
+  }
+
+  @Override
+  public boolean delete(String name) {
+    if (head(name).isEmpty()) {
+      return false;
+    }
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(prefix + name));
+      return true;
+    } catch (SdkException e) {
+      throw unavailable("delete " + name, e);
+    }
+  }
+
+  /** ListObjectsV2 in pages of 1000 keys, fetched as the stream is consumed. */
+  @Override
+  public Stream<Entry> list(String namePrefix) {
+    try {
+      return s3
+          .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + namePrefix))
+          .contents()
+          .stream()
+          .map(this::entry)
+          // A key in a "subfolder" under the prefix is not part of the seed's flat layout.
+          .filter(entry -> entry.name().indexOf('/') < 0);
+    } catch (SdkException e) {
+      throw unavailable("list", e);
+    }
+  }
+
+  private Entry entry(S3Object object) {
+    return new Entry(
+        object.key().substring(prefix.length()),
+        object.size(),
+        object.lastModified(),
+        version(object.eTag()),
+        Map.of());
+  }
+
+  @Override
+  public int readParallelism() {
+    return READ_PARALLELISM;
+  }
+
+  @Override
+  public Optional<String> directUrl(String name) {
+    if (!settings.redirect()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        presigner
+            .presignGetObject(
+                p ->
+                    p.signatureDuration(settings.presignDuration())
+                        .getObjectRequest(g -> g.bucket(bucket).key(prefix + name)))
+            .url()
+            .toString());
+  }
+
+  /** A bucket has no volume to fill; quotas are imagestore.max-total-bytes. */
+  @Override
+  public Optional<Volume> volume() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> problem() {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+      return Optional.empty();
+    } catch (SdkException e) {
+      return Optional.of("the bucket " + location() + " cannot be reached: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String location() {
+    return "s3://" + bucket + "/" + prefix;
+  }
+
+  @Override
+  public String location(String name) {
+    return location() + name;
+  }
+
+  /** Listings quote ETags and writes may not: the same object must get the same version. */
+  private static long version(String eTag) {
+    String bare = eTag == null ? "" : eTag.replace("\"", "");
+    long version =
+        UUID.nameUUIDFromBytes(bare.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+    // -1 means "no sidecar" in a FileState.
+    return version == -1 ? 0 : version;
+  }
+
+  private ImageStoreException unavailable(String what, SdkException e) {
+    LOG.log(
+        Level.WARNING,
+        "imagestore: could not {0} in {1}: {2}",
+        new Object[] {what, location(), e.getMessage()});
+    return new ImageStoreException(Failure.UNAVAILABLE, "the image storage is unavailable");
+  }
+}
