@@ -31,6 +31,7 @@ import org.imagestore.storage.ImageStoreException;
 public class Maintenance {
   private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
   private static final int BATCH = 500;
+  private static final long START_UP_RETRY_SECONDS = 10;
 
   @Inject ImageStore store;
 
@@ -56,12 +57,21 @@ public class Maintenance {
     }
   }
 
+  /**
+   * Until the first reconciliation succeeds the index is partial and readiness DOWN, so a failed
+   * one (storage down at start-up) is retried soon rather than at the next scheduled run.
+   */
   private void startUp() {
     try {
       reconciler.reconcile();
       enforceLimits();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "imagestore: start-up reconciliation failed", e);
+      long retry = Math.min(START_UP_RETRY_SECONDS, store.config().maintenanceIntervalSeconds());
+      LOG.log(
+          Level.SEVERE,
+          "imagestore: start-up reconciliation failed; trying again in " + retry + " s",
+          e);
+      scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
     }
   }
 
@@ -71,8 +81,12 @@ public class Maintenance {
    */
   void runScheduled() {
     try {
+      store.removeLeftovers();
       reconciler.reconcile();
       enforceLimits();
+    } catch (ImageStoreException e) {
+      // The storage is down: readiness says so; the next run tries again.
+      LOG.log(Level.WARNING, "imagestore: scheduled maintenance skipped: {0}", e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "imagestore: scheduled reconciliation failed", e);
     }

@@ -2,6 +2,8 @@ package org.imagestore.serving;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +34,14 @@ public class ServingConfig {
   private Offload resolvedOffload;
   private String resolvedPrefix;
   private String resolvedBaseUrl;
+
+  /**
+   * Observing start-up creates the bean with the application, so that a bad value fails the
+   * deployment instead of the first image request; {@link #check} does the work.
+   */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // nothing more to do
+  }
 
   @PostConstruct
   void check() {

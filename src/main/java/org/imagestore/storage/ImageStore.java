@@ -12,8 +12,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +41,9 @@ public class ImageStore {
   private ImageListing listing;
 
   private final Fingerprints fingerprints = new Fingerprints();
+
+  /** Sidecars of failed saves that could not be removed at once. */
+  private final Set<String> leftovers = ConcurrentHashMap.newKeySet();
 
   /** Starts the store with the application, so that bad storage fails the deployment. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -142,13 +148,23 @@ public class ImageStore {
     return Optional.of(new FileState(written.get(), sidecar.get()));
   }
 
-  /** A sidecar without its image is never listed; if it cannot go now, it stays harmless. */
+  /**
+   * A sidecar without its image is never listed or served; if it cannot go now (the storage is
+   * down), {@link #removeLeftovers} tries again later.
+   */
   private void deleteQuietly(String name) {
     try {
       objects.delete(name);
+      leftovers.remove(name);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "imagestore: could not remove " + name, e);
+      LOG.log(Level.WARNING, "imagestore: could not remove {0} yet: {1}", new Object[] {name, e});
+      leftovers.add(name);
     }
+  }
+
+  /** Removes what failed saves left while the storage was down; run by maintenance. */
+  public void removeLeftovers() {
+    List.copyOf(leftovers).forEach(this::deleteQuietly);
   }
 
   /** What every image is served with, from the servlet or straight from a bucket. */

@@ -27,20 +27,19 @@ public final class BucketStorage extends TestStorage {
   private final String bucket;
   private final String prefix;
 
-  /** A fresh, empty prefix in the test bucket. */
+  /** A fresh, empty prefix in a bucket, created if need be. */
   BucketStorage(String bucket, String prefix) {
     this.bucket = bucket;
     this.prefix = prefix;
+    if (client().listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+      client().createBucket(b -> b.bucket(bucket));
+    }
     for (String name : keys(prefix)) {
       client().deleteObject(b -> b.bucket(bucket).key(name));
     }
     for (String name : keys(beside())) {
       client().deleteObject(b -> b.bucket(bucket).key(name));
     }
-  }
-
-  static void createBucket() {
-    client().createBucket(b -> b.bucket(BUCKET));
   }
 
   /** The SDK client the tests use, pointed at the running S3 server. */

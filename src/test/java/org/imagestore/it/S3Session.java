@@ -33,7 +33,6 @@ public class S3Session implements LauncherSessionListener {
               Path.of("target", "s3proxy").toAbsolutePath());
       server.clear();
       server.start();
-      BucketStorage.createBucket();
     }
   }
 

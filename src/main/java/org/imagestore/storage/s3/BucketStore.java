@@ -8,12 +8,18 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.ObjectStore;
@@ -177,20 +183,48 @@ public class BucketStore implements ObjectStore {
     }
   }
 
-  /** ListObjectsV2 in pages of 1000 keys, fetched as the stream is consumed. */
+  /** ListObjectsV2 in pages of 1000 keys, each fetched when the stream reaches it. */
   @Override
   public Stream<Entry> list(String namePrefix) {
-    try {
-      return s3
-          .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + namePrefix))
-          .contents()
-          .stream()
-          .map(this::entry)
-          // A key in a "subfolder" under the prefix is not part of the seed's flat layout.
-          .filter(entry -> entry.name().indexOf('/') < 0);
-    } catch (SdkException e) {
-      throw unavailable("list", e);
-    }
+    Iterator<Entry> entries =
+        new Iterator<>() {
+          private Iterator<S3Object> page = Collections.emptyIterator();
+          private String token;
+          private boolean last;
+
+          @Override
+          public boolean hasNext() {
+            while (!page.hasNext() && !last) {
+              fetch();
+            }
+            return page.hasNext();
+          }
+
+          @Override
+          public Entry next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return entry(page.next());
+          }
+
+          private void fetch() {
+            try {
+              var answer =
+                  s3.listObjectsV2(
+                      b -> b.bucket(bucket).prefix(prefix + namePrefix).continuationToken(token));
+              page = answer.contents().iterator();
+              token = answer.nextContinuationToken();
+              last = !Boolean.TRUE.equals(answer.isTruncated());
+            } catch (SdkException e) {
+              throw unavailable("list", e);
+            }
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED), false)
+        // A key in a "subfolder" under the prefix is not part of the seed's flat layout.
+        .filter(entry -> entry.name().indexOf('/') < 0);
   }
 
   private Entry entry(S3Object object) {

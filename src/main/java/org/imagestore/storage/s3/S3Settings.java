@@ -28,8 +28,8 @@ public class S3Settings {
   Optional<String> bucket;
 
   @Inject
-  @ConfigProperty(name = "imagestore.s3.prefix", defaultValue = "")
-  String prefix;
+  @ConfigProperty(name = "imagestore.s3.prefix")
+  Optional<String> prefix;
 
   @Inject
   @ConfigProperty(name = "imagestore.s3.endpoint")
@@ -77,8 +77,8 @@ public class S3Settings {
               throw new IllegalStateException(
                   "imagestore.s3.serve must be stream or redirect, is " + serve);
         };
-    if (prefix.startsWith("/")) {
-      throw new IllegalStateException("imagestore.s3.prefix must not start with /: " + prefix);
+    if (prefix().startsWith("/")) {
+      throw new IllegalStateException("imagestore.s3.prefix must not start with /: " + prefix());
     }
     // A presigned URL lives at most a week (SigV4's limit).
     range("imagestore.s3.presign-seconds", presignSeconds, 1, 604_800);
@@ -110,8 +110,9 @@ public class S3Settings {
     return bucket.get().trim();
   }
 
+  /** Empty for the bucket's root: MicroProfile Config reads an empty value as none. */
   String prefix() {
-    return prefix;
+    return prefix.orElse("").trim();
   }
 
   boolean redirect() {

@@ -1,0 +1,202 @@
+package org.imagestore.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * What only the s3 back end does, checked in the bucket through the SDK: the objects a save writes,
+ * a bucket root holding the seed's layout, redirect mode, and a bucket copied out to a folder. The
+ * outage test is {@link BucketOutageIT}.
+ */
+@BucketOnly
+class BucketIT extends ImageStoreClient {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final BucketStorage BUCKET = new BucketStorage("imagestore-it-root", "");
+  private static final byte[] SEED_PNG = Pngs.flat(30, 20, 0x112233);
+  private static final String SEED = "generated_20251029_101530.png";
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = "bucket", testable = false)
+  static WebArchive app() {
+    BUCKET.writeSeedImage("20251029_101530", SEED_PNG, "a seed lighthouse");
+    BUCKET.writeString("notes.txt", "not an image");
+    return Deployments.war("bucket.war", "/bucket", BUCKET, Map.of("imagestore.zone", "UTC"));
+  }
+
+  @Deployment(name = "redirect", testable = false)
+  static WebArchive redirect() {
+    return Deployments.war(
+        "redirect.war", "/redirect", BUCKET, Map.of("imagestore.s3.serve", "redirect"));
+  }
+
+  @Deployment(name = "copied-out", managed = false, testable = false)
+  static WebArchive copiedOut() {
+    return Deployments.war(
+        "copied-out.war", "/copied-out", Deployments.freshFolder("copied-out"), Map.of());
+  }
+
+  @BeforeEach
+  void connect() throws InterruptedException {
+    base = TestServer.deployedAt("/bucket");
+    awaitIndex();
+  }
+
+  @Test
+  void aSaveWritesTheImageAndASeedShapedSidecarAsTwoObjects() throws Exception {
+    byte[] png = Pngs.noise(40, 30, 3);
+    JsonObject saved = save(png, Json.createObjectBuilder().add("prompt", "two objects").build());
+    String name = saved.getString("filename");
+    String sidecar = name.replace(".png", ".json");
+
+    assertArrayEquals(png, BUCKET.read(name));
+    HeadObjectResponse image = BUCKET.head(name);
+    assertEquals("image/png", image.contentType());
+    assertEquals("public, max-age=31536000, immutable", image.cacheControl());
+    assertEquals(ServingContract.sha256(png), image.metadata().get("sha256"));
+
+    assertEquals("application/json", BUCKET.head(sidecar).contentType());
+    JsonObject json = BUCKET.readJson(sidecar);
+    assertEquals(name, json.getString("filename"));
+    assertEquals(saved.getString("created_at"), json.getString("created_at"));
+    assertEquals("two objects", json.getJsonObject("metadata").getString("prompt"));
+    assertEquals(png.length, json.getInt("size"));
+    assertEquals(ServingContract.sha256(png), json.getString("sha256"));
+  }
+
+  @Test
+  void theSeedLayoutAtTheBucketRootIsListedAndServedAsIs() {
+    JsonObject seed =
+        getJson("api/list-images?q=lighthouse").getJsonArray("images").getJsonObject(0);
+    assertEquals(SEED, seed.getString("filename"));
+    assertEquals(30, seed.getInt("width"));
+    assertArrayEquals(SEED_PNG, download(seed.getString("url")));
+    assertTrue(BUCKET.exists("notes.txt"));
+  }
+
+  @Test
+  void redirectModeSendsTheBytesFromAPresignedUrlAndKeepsItsOwnUrls() throws Exception {
+    String app = TestServer.deployedAt("/redirect").toString();
+    byte[] png = Pngs.noise(50, 50, 4);
+    JsonObject saved = saveAt(app, png);
+    assertEquals("/redirect/storage/images/" + saved.getString("filename"), saved.getString("url"));
+
+    HttpResponse<byte[]> found = get(app + "storage/images/" + saved.getString("filename"), null);
+    assertEquals(302, found.statusCode());
+    String location = found.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.startsWith(S3Session.server().endpoint()), location);
+    assertTrue(location.contains("X-Amz-Signature="), location);
+    assertEquals("no-store", found.headers().firstValue("Cache-Control").orElseThrow());
+
+    HttpResponse<byte[]> direct = get(location, null);
+    assertEquals(200, direct.statusCode());
+    assertArrayEquals(png, direct.body());
+    HttpResponse<byte[]> part = get(location, "bytes=0-99");
+    assertEquals(206, part.statusCode());
+    assertArrayEquals(java.util.Arrays.copyOf(png, 100), part.body());
+
+    // The service still decides what it can without the bytes.
+    String etag = '"' + ServingContract.sha256(png) + '"';
+    HttpResponse<byte[]> notModified =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(app + "storage/images/" + saved.getString("filename")))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(304, notModified.statusCode());
+    HttpResponse<byte[]> missing =
+        get(app + "storage/images/generated_20000101_000000_nope.png", null);
+    assertEquals(404, missing.statusCode());
+  }
+
+  @Test
+  void aBucketCopiedOutIsAValidStorageFolder() throws Exception {
+    save(Pngs.flat(8, 8, 5), Json.createObjectBuilder().add("prompt", "copied out").build());
+    Path folder = Path.of("target", "it-storage", "copied-out").toAbsolutePath();
+    for (String name : BUCKET.names()) {
+      Files.write(folder.resolve(name), BUCKET.read(name));
+    }
+    deployer.deploy("copied-out");
+    try {
+      String copy = TestServer.deployedAt("/copied-out").toString();
+      awaitIndexAt(copy);
+      List<String> original = namesAndPrompts(base.toString());
+      assertEquals(original, namesAndPrompts(copy));
+      assertTrue(original.contains(SEED + " a seed lighthouse"), original.toString());
+    } finally {
+      deployer.undeploy("copied-out");
+    }
+  }
+
+  private List<String> namesAndPrompts(String app) {
+    try (Response response =
+        CLIENT.target(app + "api/list-images").queryParam("limit", 1000).request().get()) {
+      return response.readEntity(JsonObject.class).getJsonArray("images").stream()
+          .map(v -> v.asJsonObject())
+          .map(
+              image ->
+                  image.getString("filename")
+                      + " "
+                      + image.getJsonObject("metadata").getString("prompt", ""))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private void awaitIndexAt(String app) throws InterruptedException {
+    var saved = base;
+    try {
+      base = URI.create(app).toURL();
+      awaitIndex();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    } finally {
+      base = saved;
+    }
+  }
+
+  private JsonObject saveAt(String app, byte[] png) {
+    try (Response response =
+        CLIENT
+            .target(app + "api/save-image")
+            .request()
+            .post(
+                jakarta.ws.rs.client.Entity.json(
+                    Json.createObjectBuilder()
+                        .add("image", Pngs.base64(png))
+                        .build()
+                        .toString()))) {
+      assertEquals(201, response.getStatus());
+      return response.readEntity(JsonObject.class);
+    }
+  }
+
+  private static HttpResponse<byte[]> get(String url, String range) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (range != null) {
+      request.header("Range", range);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
