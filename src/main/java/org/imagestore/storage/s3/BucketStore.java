@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -115,7 +116,7 @@ public class BucketStore implements ObjectStore {
                   () -> new ByteArrayInputStream(content),
                   content.length,
                   attributes.contentType()));
-      return Optional.of(version(written.eTag()));
+      return Optional.of(version(written.eTag(), content.length, null));
     } catch (S3Exception e) {
       // 412: the name exists; 409: another conditional write of it is under way.
       if (e.statusCode() == 412 || e.statusCode() == 409) {
@@ -136,7 +137,7 @@ public class BucketStore implements ObjectStore {
               name,
               head.contentLength(),
               head.lastModified(),
-              version(head.eTag()),
+              version(head.eTag(), head.contentLength(), head.lastModified()),
               Map.copyOf(head.metadata())));
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
@@ -232,7 +233,7 @@ public class BucketStore implements ObjectStore {
         object.key().substring(prefix.length()),
         object.size(),
         object.lastModified(),
-        version(object.eTag()),
+        version(object.eTag(), object.size(), object.lastModified()),
         Map.of());
   }
 
@@ -282,9 +283,16 @@ public class BucketStore implements ObjectStore {
     return location() + name;
   }
 
-  /** Listings quote ETags and writes may not: the same object must get the same version. */
-  private static long version(String eTag) {
-    String bare = eTag == null ? "" : eTag.replace("\"", "");
+  /**
+   * Listings quote ETags and writes may not: the same object must get the same version. Without an
+   * ETag (s3proxy's filesystem provider, for files put in its folder by hand) the size and time
+   * stand in.
+   */
+  private static long version(String eTag, long size, Instant modified) {
+    String bare =
+        eTag == null || eTag.isEmpty()
+            ? size + "@" + (modified == null ? 0 : modified.getEpochSecond())
+            : eTag.replace("\"", "");
     long version =
         UUID.nameUUIDFromBytes(bare.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     // -1 means "no sidecar" in a FileState.
