@@ -62,6 +62,8 @@ public class ImageIndex implements ImageCatalog {
             em.persist(record);
           }
         });
+    // A row a save inserted meanwhile fails here, as an exception the reconciler catches.
+    em.flush();
   }
 
   @Override
@@ -80,8 +82,8 @@ public class ImageIndex implements ImageCatalog {
   }
 
   /**
-   * Inserted in a transaction of its own, so that a name held by another save fails this commit;
-   * the caller sees false for that, as for an index it cannot reach.
+   * Inserted in a transaction of its own, so that a name held by another save fails the insert; the
+   * caller sees false for that, as for an index it cannot reach.
    */
   @Override
   public boolean claim(String filename) {

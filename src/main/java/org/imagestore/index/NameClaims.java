@@ -6,8 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Inserts claims in a transaction of their own: a duplicate key fails at commit, which only a
- * caller outside the transaction can catch.
+ * Inserts claims in a transaction of their own, flushed inside it: a duplicate key then fails as a
+ * PersistenceException the caller can catch, not at commit, where WildFly's transaction manager
+ * would rethrow a checked RollbackException past any catch of runtime exceptions.
  */
 @ApplicationScoped
 class NameClaims {
@@ -20,5 +21,6 @@ class NameClaims {
     claim.filename = filename;
     claim.claimedMillis = System.currentTimeMillis();
     em.persist(claim);
+    em.flush();
   }
 }

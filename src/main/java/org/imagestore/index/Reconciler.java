@@ -1,7 +1,7 @@
 package org.imagestore.index;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -41,7 +43,11 @@ public class Reconciler {
 
   @Inject ImageIndex index;
 
-  @Resource ManagedExecutorService executor;
+  /**
+   * Threads for one run's reads, as many as the back end wants at once (a default executor has
+   * few).
+   */
+  @Resource ManagedThreadFactory threads;
 
   private final ReentrantLock running = new ReentrantLock();
   private volatile boolean firstDone;
@@ -60,7 +66,13 @@ public class Reconciler {
   public ReconcileReport reconcile() {
     running.lock();
     try {
-      ReconcileReport report = new Run().run();
+      ExecutorService readers = Executors.newFixedThreadPool(store.readParallelism(), threads);
+      ReconcileReport report;
+      try {
+        report = new Run(readers).run();
+      } finally {
+        readers.shutdownNow();
+      }
       last = report;
       firstDone = true;
       return report;
@@ -77,10 +89,12 @@ public class Reconciler {
     private final List<ImageListing.Listed> changed = new ArrayList<>();
     private final Set<String> known = new HashSet<>();
     private long listed;
+    private final ExecutorService readers;
     private long added;
     private long updated;
 
-    Run() {
+    Run(ExecutorService readers) {
+      this.readers = readers;
       // The index is read before the storage is listed: a save in between is then only ever
       // re-added, never removed as "gone".
       unlisted = index.states();
@@ -132,7 +146,7 @@ public class Reconciler {
       Map<StoredImage, FileState> batch = new LinkedHashMap<>();
       Map<String, FileState> states = new LinkedHashMap<>();
       changed.forEach(image -> states.put(image.name(), image.state()));
-      for (StoredImage image : read(changed)) {
+      for (StoredImage image : read(readers, changed)) {
         batch.put(image, states.get(image.filename()));
       }
       Set<String> replaced = new HashSet<>();
@@ -153,23 +167,23 @@ public class Reconciler {
   }
 
   /**
-   * Reads a batch's sidecars and headers on several threads, all but one container-managed: the
-   * reads, not the database, are most of a first reconciliation. Vanished images are left out.
+   * Reads a batch's sidecars and headers on the run's reader threads: the reads, not the database,
+   * are most of a first reconciliation, and on a bucket each is a round trip. Vanished images are
+   * left out.
    */
-  private List<StoredImage> read(List<ImageListing.Listed> images) {
+  private List<StoredImage> read(ExecutorService readers, List<ImageListing.Listed> images) {
     ImageListing listing = store.listing();
     int parts = Math.max(1, Math.min(store.readParallelism(), images.size()));
-    int size = (images.size() + parts - 1) / Math.max(1, parts);
-    List<Future<List<StoredImage>>> others = new ArrayList<>();
-    for (int from = size; from < images.size(); from += size) {
+    int size = (images.size() + parts - 1) / parts;
+    List<Future<List<StoredImage>>> reads = new ArrayList<>();
+    for (int from = 0; from < images.size(); from += size) {
       List<ImageListing.Listed> part = images.subList(from, Math.min(images.size(), from + size));
-      others.add(executor.submit(() -> readAll(listing, part)));
+      reads.add(readers.submit(() -> readAll(listing, part)));
     }
-    List<StoredImage> result =
-        new ArrayList<>(readAll(listing, images.subList(0, Math.min(size, images.size()))));
+    List<StoredImage> result = new ArrayList<>(images.size());
     try {
-      for (Future<List<StoredImage>> other : others) {
-        result.addAll(other.get());
+      for (Future<List<StoredImage>> read : reads) {
+        result.addAll(read.get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

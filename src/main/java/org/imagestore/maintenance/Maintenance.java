@@ -42,6 +42,7 @@ public class Maintenance {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private ScheduledFuture<?> schedule;
+  private volatile ScheduledFuture<?> startUpRetry;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     long interval = store.config().maintenanceIntervalSeconds();
@@ -54,6 +55,9 @@ public class Maintenance {
   void stop() {
     if (schedule != null) {
       schedule.cancel(false);
+    }
+    if (startUpRetry != null) {
+      startUpRetry.cancel(false);
     }
   }
 
@@ -71,7 +75,7 @@ public class Maintenance {
           Level.SEVERE,
           "imagestore: start-up reconciliation failed; trying again in " + retry + " s",
           e);
-      scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
+      startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
     }
   }
 

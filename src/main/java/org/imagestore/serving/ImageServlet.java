@@ -91,16 +91,39 @@ public class ImageServlet extends HttpServlet {
       response.setHeader(serving.offload().header(), serving.offloadTarget(filename));
       return;
     }
-    response.setHeader("Accept-Ranges", "bytes");
     ByteRange range = requested.orElse(new ByteRange(0, size - 1));
-    if (requested.isPresent()) {
-      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-      response.setHeader(
-          "Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+    InputStream body =
+        withBody ? openBody(content, range, response) : InputStream.nullInputStream();
+    if (body == null) {
+      return;
     }
-    response.setContentLengthLong(range.length());
-    if (withBody) {
-      copy(content, range, response.getOutputStream());
+    try (body) {
+      response.setHeader("Accept-Ranges", "bytes");
+      if (requested.isPresent()) {
+        response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+        response.setHeader(
+            "Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
+      }
+      response.setContentLengthLong(range.length());
+      if (withBody) {
+        copy(body, range, response.getOutputStream());
+      }
+    }
+  }
+
+  /**
+   * Opens the bytes before anything is committed, so that storage gone since the HEAD (down, or the
+   * image deleted) is still the contract's JSON answer; null when that answer was sent.
+   */
+  private static InputStream openBody(
+      ImageContent content, ByteRange range, HttpServletResponse response) throws IOException {
+    try {
+      return content.open(range.start(), range.length());
+    } catch (ImageStoreException e) {
+      response.reset();
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      ErrorBody.send(response, HttpStatus.of(e.failure()), e.getMessage());
+      return null;
     }
   }
 
@@ -129,18 +152,15 @@ public class ImageServlet extends HttpServlet {
     return path == null || path.length() < 2 ? "" : path.substring(1);
   }
 
-  private static void copy(ImageContent content, ByteRange range, OutputStream out)
-      throws IOException {
+  private static void copy(InputStream in, ByteRange range, OutputStream out) throws IOException {
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (InputStream in = content.open(range.start(), range.length())) {
-      for (long left = range.length(); left > 0; ) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-        if (n < 0) {
-          throw new EOFException("image shorter than its size");
-        }
-        out.write(buffer, 0, n);
-        left -= n;
+    for (long left = range.length(); left > 0; ) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new EOFException("image shorter than its size");
       }
+      out.write(buffer, 0, n);
+      left -= n;
     }
   }
 }

@@ -46,7 +46,7 @@ public class ServingConfig {
   @PostConstruct
   void check() {
     resolvedOffload = Offload.parse(offload);
-    if (resolvedOffload != Offload.NONE && !"filesystem".equals(store.storage())) {
+    if (resolvedOffload != Offload.NONE && !StoreConfig.FILESYSTEM.equals(store.storage())) {
       throw new IllegalStateException(
           "imagestore.offload hands the front server a file: it needs imagestore.storage=filesystem");
     }

@@ -58,7 +58,7 @@ final class Fingerprints {
         digest.update(buffer, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new ImageStoreException(Failure.UNAVAILABLE, "the image cannot be read now");
     }
     return HexFormat.of().formatHex(digest.digest());
   }

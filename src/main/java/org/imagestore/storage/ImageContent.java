@@ -18,10 +18,6 @@ public final class ImageContent {
     this.sha256 = sha256;
   }
 
-  public String filename() {
-    return object.name();
-  }
-
   public long size() {
     return object.size();
   }

@@ -41,7 +41,7 @@ public final class ImageListing {
           };
       entries.forEachOrdered(
           entry -> {
-            if (entry.name().endsWith(".json")) {
+            if (isSidecarName(entry.name())) {
               pending.sidecar = entry.name();
               pending.version = entry.version();
             } else if (ImageNames.isImageName(entry.name())) {
@@ -58,6 +58,12 @@ public final class ImageListing {
             }
           });
     }
+  }
+
+  /** {@code X.json} of an image name {@code X.png}; {@code X.k.json} is another file. */
+  private static boolean isSidecarName(String name) {
+    return name.endsWith(".json")
+        && ImageNames.isImageName(name.substring(0, name.length() - ".json".length()) + ".png");
   }
 
   /** A listed image's entry; empty if it vanished meanwhile. */

@@ -100,12 +100,24 @@ public class ImageStore {
           return image;
         }
       } finally {
-        catalog.release(image.filename());
+        release(image.filename());
       }
     }
     // Random names do not collide twenty times: the index refused the claims.
     throw new ImageStoreException(
         Failure.UNAVAILABLE, "the index cannot record the new image's name now");
+  }
+
+  /** What the save did stands; a claim left behind is swept by reconciliation after an hour. */
+  private void release(String filename) {
+    try {
+      catalog.release(filename);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "imagestore: could not release the claim on {0}: {1}",
+          new Object[] {filename, e});
+    }
   }
 
   /** The image is saved whatever happens here; the next reconciliation repairs a failed update. */
@@ -205,7 +217,8 @@ public class ImageStore {
       throw notFound(filename);
     }
     fingerprints.forget(filename);
-    objects.delete(ImageNames.sidecarName(filename));
+    // The image is gone: the delete happened, whatever becomes of its sidecar now.
+    deleteQuietly(ImageNames.sidecarName(filename));
     catalog.remove(filename);
   }
 

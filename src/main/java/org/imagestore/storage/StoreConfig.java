@@ -16,11 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class StoreConfig {
-  /** The values of {@code imagestore.storage}: each names an {@link ObjectStore} bean. */
-  static final List<String> STORAGE_BACK_ENDS = List.of("filesystem", "s3");
+  /** The values of {@code imagestore.storage}: each is the {@code @Named} of an ObjectStore. */
+  public static final String FILESYSTEM = "filesystem";
+
+  public static final String S3 = "s3";
+
+  private static final List<String> STORAGE_BACK_ENDS = List.of(FILESYSTEM, S3);
 
   @Inject
-  @ConfigProperty(name = "imagestore.storage", defaultValue = "filesystem")
+  @ConfigProperty(name = "imagestore.storage", defaultValue = FILESYSTEM)
   String storage;
 
   @Inject

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bad value of a setting that requests use stops the deployment, with the key in the log, instead
- * of deploying a WAR that answers every request with 500.
+ * of deploying a WAR that answers every request with 500. The s3 settings are tried in the s3 runs.
  */
 class BadSettingsIT extends ImageStoreClient {
   private static final TestStorage STORAGE = Deployments.freshStorage("bad-settings");
@@ -34,6 +34,45 @@ class BadSettingsIT extends ImageStoreClient {
         "bad-budget.war", "/bad-budget", STORAGE, Map.of("imagestore.max-inflight-bytes", "0"));
   }
 
+  @Deployment(name = "no-bucket", managed = false, testable = false)
+  static WebArchive noBucket() {
+    return Deployments.war(
+        "no-bucket.war", "/no-bucket", STORAGE, Map.of("imagestore.s3.bucket", "no-such-bucket"));
+  }
+
+  @Deployment(name = "bad-serve", managed = false, testable = false)
+  static WebArchive badServe() {
+    return Deployments.war(
+        "bad-serve.war", "/bad-serve", STORAGE, Map.of("imagestore.s3.serve", "cdn"));
+  }
+
+  @Deployment(name = "offload-from-bucket", managed = false, testable = false)
+  static WebArchive offloadFromBucket() {
+    return Deployments.war(
+        "offload-from-bucket.war",
+        "/offload-from-bucket",
+        STORAGE,
+        Map.of("imagestore.offload", "x-accel-redirect"));
+  }
+
+  @Test
+  @BucketOnly
+  void aMissingBucketFailsTheDeployment() {
+    assertDeploymentFails("no-bucket", "imagestore.s3.bucket: there is no bucket no-such-bucket");
+  }
+
+  @Test
+  @BucketOnly
+  void anUnknownServeModeFailsTheDeployment() {
+    assertDeploymentFails("bad-serve", "imagestore.s3.serve");
+  }
+
+  @Test
+  @BucketOnly
+  void offloadingToAFrontServerNeedsAFolder() {
+    assertDeploymentFails("offload-from-bucket", "imagestore.offload");
+  }
+
   @Test
   void aCorsOriginThatIsNoOriginFailsTheDeployment() {
     assertDeploymentFails("bad-origins", "imagestore.cors-origins");
@@ -44,10 +83,10 @@ class BadSettingsIT extends ImageStoreClient {
     assertDeploymentFails("bad-budget", "imagestore.max-inflight-bytes");
   }
 
-  private void assertDeploymentFails(String deployment, String key) {
+  private void assertDeploymentFails(String deployment, String message) {
     long logStart = TestServer.logLength();
     assertThrows(Exception.class, () -> deployer.deploy(deployment));
     String log = TestServer.logSince(logStart);
-    assertTrue(log.contains(key), "the log does not name " + key);
+    assertTrue(log.contains(message), "the log does not say " + message);
   }
 }

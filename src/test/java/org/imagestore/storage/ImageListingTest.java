@@ -113,6 +113,7 @@ class ImageListingTest {
         new Objects()
             .with("generated_20250101_000000.json", "{}")
             .with("generated_20250101_000000.json.bak", "an editor's backup in between")
+            .with("generated_20250101_000000.k.json", "another file in between")
             .with("generated_20250101_000000.png", png)
             .with("generated_20250101_000000_a.json", "{\"orphan\": 1}")
             .with("generated_20250101_000000_b.png", png)

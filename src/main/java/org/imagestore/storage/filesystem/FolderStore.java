@@ -31,7 +31,7 @@ import org.imagestore.storage.Volume;
  * modification time in milliseconds; files carry no tags, so hashes are computed on read.
  */
 @ApplicationScoped
-@Named("filesystem")
+@Named(StoreConfig.FILESYSTEM)
 public class FolderStore implements ObjectStore {
   private static final Logger LOG = Logger.getLogger(FolderStore.class.getName());
 

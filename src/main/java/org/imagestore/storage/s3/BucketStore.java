@@ -8,8 +8,11 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -24,6 +27,7 @@ import java.util.stream.StreamSupport;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.ObjectStore;
+import org.imagestore.storage.StoreConfig;
 import org.imagestore.storage.Volume;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -40,7 +44,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * the name claim in the index covers servers that ignore that header.
  */
 @ApplicationScoped
-@Named("s3")
+@Named(StoreConfig.S3)
 public class BucketStore implements ObjectStore {
   private static final Logger LOG = Logger.getLogger(BucketStore.class.getName());
 
@@ -61,6 +65,7 @@ public class BucketStore implements ObjectStore {
     prefix = settings.prefix();
     s3 = settings.client();
     presigner = settings.presigner();
+    settings.requireCredentials();
     try {
       s3.headBucket(b -> b.bucket(bucket));
     } catch (S3Exception e) {
@@ -118,9 +123,11 @@ public class BucketStore implements ObjectStore {
                   attributes.contentType()));
       return Optional.of(version(written.eTag(), content.length, null));
     } catch (S3Exception e) {
-      // 412: the name exists; 409: another conditional write of it is under way.
+      // 412: the name exists; 409: another conditional write of it is under way. The SDK's retry
+      // of a PUT whose answer was lost also sees 412: then the object there is this one.
       if (e.statusCode() == 412 || e.statusCode() == 409) {
-        return Optional.empty();
+        long ours = version(md5(content), content.length, null);
+        return head(name).map(Entry::version).filter(version -> version == ours);
       }
       throw unavailable("write " + name, e);
     } catch (SdkException e) {
@@ -151,6 +158,10 @@ public class BucketStore implements ObjectStore {
 
   @Override
   public InputStream read(String name, long offset, long length) {
+    if (length <= 0) {
+      // "bytes=0--1" is no range; an empty image has no bytes to fetch.
+      return InputStream.nullInputStream();
+    }
     try {
       return s3.getObject(
           b ->
@@ -297,6 +308,15 @@ public class BucketStore implements ObjectStore {
         UUID.nameUUIDFromBytes(bare.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     // -1 means "no sidecar" in a FileState.
     return version == -1 ? 0 : version;
+  }
+
+  /** The ETag S3 gives an object written in one PUT. */
+  private static String md5(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no MD5 in this Java runtime", e);
+    }
   }
 
   private ImageStoreException unavailable(String what, SdkException e) {

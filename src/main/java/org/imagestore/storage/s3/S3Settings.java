@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,6 +60,8 @@ public class S3Settings {
   @ConfigProperty(name = "imagestore.s3.read-timeout-millis", defaultValue = "30000")
   long readTimeoutMillis;
 
+  private final DefaultCredentialsProvider credentials =
+      DefaultCredentialsProvider.builder().build();
   private URI resolvedEndpoint;
   private boolean redirect;
 
@@ -77,8 +80,9 @@ public class S3Settings {
               throw new IllegalStateException(
                   "imagestore.s3.serve must be stream or redirect, is " + serve);
         };
-    if (prefix().startsWith("/")) {
-      throw new IllegalStateException("imagestore.s3.prefix must not start with /: " + prefix());
+    if (!prefix().isEmpty() && (prefix().startsWith("/") || !prefix().endsWith("/"))) {
+      throw new IllegalStateException(
+          "imagestore.s3.prefix must be empty or a folder like images/, is " + prefix());
     }
     // A presigned URL lives at most a week (SigV4's limit).
     range("imagestore.s3.presign-seconds", presignSeconds, 1, 604_800);
@@ -136,7 +140,7 @@ public class S3Settings {
                     .socketTimeout(Duration.ofMillis(readTimeoutMillis))
                     .build())
             .region(Region.of(region.trim()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .credentialsProvider(credentials)
             .forcePathStyle(pathStyle)
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -147,11 +151,25 @@ public class S3Settings {
     return builder.build();
   }
 
+  /** Fails with a message naming the chain when it finds no credentials at all. */
+  void requireCredentials() {
+    try {
+      credentials.resolveCredentials();
+    } catch (SdkClientException e) {
+      throw new IllegalStateException(
+          "imagestore.storage=s3: the AWS SDK's default chain finds no credentials"
+              + " (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, aws.accessKeyId / aws.secretAccessKey,"
+              + " a profile, a role): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   S3Presigner presigner() {
     var builder =
         S3Presigner.builder()
             .region(Region.of(region.trim()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .credentialsProvider(credentials)
             .serviceConfiguration(
                 S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
     if (resolvedEndpoint != null) {
