@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +82,24 @@ public class Reconciler {
     }
   }
 
-  /** One reconciliation's state: what the index holds and has not been listed yet, and counts. */
+  /** A batch of new or changed images being read, and which of them the index already has. */
+  private record Batch(
+      List<ImageListing.Listed> images, Set<String> known, List<Future<List<StoredImage>>> reads) {}
+
+  /**
+   * One reconciliation's state: what the index holds and has not been listed yet, the batch being
+   * collected, the batch being read, and counts. Listing goes on while a batch is read, so a
+   * bucket's listing round trips overlap its reads.
+   */
   private final class Run {
     private final long start = System.nanoTime();
     private final ImageListing listing = store.listing();
-    private final Map<String, FileState> unlisted;
-    private final List<ImageListing.Listed> changed = new ArrayList<>();
-    private final Set<String> known = new HashSet<>();
-    private long listed;
     private final ExecutorService readers;
+    private final Map<String, FileState> unlisted;
+    private List<ImageListing.Listed> changed = new ArrayList<>();
+    private Set<String> known = new HashSet<>();
+    private Batch reading;
+    private long listed;
     private long added;
     private long updated;
 
@@ -106,7 +116,8 @@ public class Reconciler {
           "imagestore: reconciling {0} with {1} images in the index",
           new Object[] {store.location(), unlisted.size()});
       listing.forEach(this::compare);
-      flush();
+      startReading();
+      finishReading();
       List<String> gone = new ArrayList<>(unlisted.keySet());
       for (int i = 0; i < gone.size(); i += BATCH) {
         index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
@@ -131,7 +142,7 @@ public class Reconciler {
           known.add(image.name());
         }
         if (changed.size() == BATCH) {
-          flush();
+          startReading();
         }
       }
       if (++listed % PROGRESS_EVERY == 0) {
@@ -142,36 +153,45 @@ public class Reconciler {
       }
     }
 
-    private void flush() {
-      Map<StoredImage, FileState> batch = new LinkedHashMap<>();
-      Map<String, FileState> states = new LinkedHashMap<>();
-      changed.forEach(image -> states.put(image.name(), image.state()));
-      for (StoredImage image : read(readers, changed)) {
-        batch.put(image, states.get(image.filename()));
+    /** Starts reading the collected batch, then writes the one read before it. */
+    private void startReading() {
+      Batch next = null;
+      if (!changed.isEmpty()) {
+        next = new Batch(changed, known, read(readers, changed));
+        changed = new ArrayList<>();
+        known = new HashSet<>();
       }
+      finishReading();
+      reading = next;
+    }
+
+    private void finishReading() {
+      if (reading == null) {
+        return;
+      }
+      Map<String, FileState> states = new HashMap<>();
+      reading.images().forEach(image -> states.put(image.name(), image.state()));
+      Map<StoredImage, FileState> batch = new LinkedHashMap<>();
       Set<String> replaced = new HashSet<>();
-      batch
-          .keySet()
-          .forEach(
-              image -> {
-                if (known.contains(image.filename())) {
-                  replaced.add(image.filename());
-                }
-              });
+      for (StoredImage image : results(reading.reads())) {
+        batch.put(image, states.get(image.filename()));
+        if (reading.known().contains(image.filename())) {
+          replaced.add(image.filename());
+        }
+      }
       write(batch, replaced);
       added += batch.size() - replaced.size();
       updated += replaced.size();
-      changed.clear();
-      known.clear();
+      reading = null;
     }
   }
 
   /**
-   * Reads a batch's sidecars and headers on the run's reader threads: the reads, not the database,
-   * are most of a first reconciliation, and on a bucket each is a round trip. Vanished images are
-   * left out.
+   * Starts reading a batch's sidecars and headers on the run's reader threads: the reads, not the
+   * database, are most of a first reconciliation, and on a bucket each is a round trip.
    */
-  private List<StoredImage> read(ExecutorService readers, List<ImageListing.Listed> images) {
+  private List<Future<List<StoredImage>>> read(
+      ExecutorService readers, List<ImageListing.Listed> images) {
     ImageListing listing = store.listing();
     int parts = Math.max(1, Math.min(store.readParallelism(), images.size()));
     int size = (images.size() + parts - 1) / parts;
@@ -180,7 +200,12 @@ public class Reconciler {
       List<ImageListing.Listed> part = images.subList(from, Math.min(images.size(), from + size));
       reads.add(readers.submit(() -> readAll(listing, part)));
     }
-    List<StoredImage> result = new ArrayList<>(images.size());
+    return reads;
+  }
+
+  /** The images read, in order; vanished ones are left out. */
+  private static List<StoredImage> results(List<Future<List<StoredImage>>> reads) {
+    List<StoredImage> result = new ArrayList<>();
     try {
       for (Future<List<StoredImage>> read : reads) {
         result.addAll(read.get());
