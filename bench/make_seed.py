@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes a folder in the seed's format: N images with naive-timestamp sidecars, plus two known
-images for the GET scenarios (a 1.7 MB and a 40 KB PNG of noise). Usage: make_seed.py DIR N"""
+images for the GET scenarios (a 1.7 MB and a 40 KB PNG of noise). Usage: make_seed.py DIR N [full]
+With "full", the sidecars also carry width and height, as imagestore's own do, so that indexing an
+image needs its sidecar alone."""
 import json, os, random, struct, sys, zlib
 from datetime import datetime, timedelta
 
@@ -16,12 +18,16 @@ WORDS = ('mountain lake sunset forest portrait cat dog city night neon anime cas
          'robot dragon flower garden winter desert').split()
 MODELS = ['AnythingV4_v45', 'sdxl', 'dreamshaper_8']
 
+FULL = len(sys.argv) > 3 and sys.argv[3] == 'full'
+
 def write(folder, stamp, data, prompt, model, created):
     name = f'generated_{stamp}.png'
     with open(os.path.join(folder, name), 'wb') as f:
         f.write(data)
+    size = struct.unpack('>II', data[16:24])
     with open(os.path.join(folder, f'generated_{stamp}.json'), 'w') as f:
         json.dump({'filename': name, 'created_at': created.isoformat(timespec='microseconds'),
+                   **({'width': size[0], 'height': size[1]} if FULL else {}),
                    'metadata': {'prompt': prompt, 'negative_prompt': 'bad quality, blurry',
                                 'width': 768, 'height': 768, 'steps': 20, 'cfg_scale': 7.5,
                                 'sampler_name': 'DPM++ 2M Karras', 'model': model, 'source': 'manual'}}, f)
