@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class BucketStore implements ObjectStore {
   private static final Logger LOG = Logger.getLogger(BucketStore.class.getName());
 
-  /** HEADs and small GETs are latency, not bandwidth: many at once keep a reconciliation short. */
+  /** Small GETs are latency, not bandwidth: many at once keep a reconciliation short. */
   private static final int READ_PARALLELISM = 16;
 
   @Inject S3Settings settings;
