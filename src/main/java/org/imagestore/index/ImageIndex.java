@@ -48,6 +48,7 @@ public class ImageIndex implements ImageCatalog {
   @Transactional
   public void put(StoredImage image, FileState state) {
     em.merge(toRecord(image, state));
+    em.flush();
   }
 
   /** Writes a batch in one transaction: new rows inserted, known ones replaced. */
@@ -90,7 +91,9 @@ public class ImageIndex implements ImageCatalog {
     try {
       claims.insert(filename);
       return true;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: WildFly's transaction manager rethrows a failed commit
+      // as the checked RollbackException.
       LOG.log(Level.FINE, "imagestore: name claim refused for " + filename, e);
       return false;
     }
@@ -195,8 +198,8 @@ public class ImageIndex implements ImageCatalog {
     String metadata = image.metadata().toString();
     // Only a sidecar written by hand can be this large: saves refuse it.
     r.metadata = metadata.length() <= ImageRecord.METADATA_CHARS ? metadata : OVERSIZED_METADATA;
-    r.imageModified = state.imageModified();
-    r.sidecarModified = state.sidecarModified();
+    r.imageModified = state.imageVersion();
+    r.sidecarModified = state.sidecarVersion();
     return r;
   }
 

@@ -60,6 +60,9 @@ public class ImageRecord {
   @Column(name = "METADATA_JSON", length = METADATA_CHARS)
   String metadata;
 
+  /**
+   * The image's and its sidecar's {@code FileState} versions (the columns keep their first names).
+   */
   @Column(name = "IMAGE_MODIFIED", nullable = false)
   long imageModified;
 

@@ -226,7 +226,7 @@ public class Reconciler {
   private void write(Map<StoredImage, FileState> batch, Set<String> known) {
     try {
       index.putAll(batch, known);
-    } catch (RuntimeException conflict) {
+    } catch (Exception conflict) { // a failed commit may come as a checked exception
       LOG.log(Level.FINE, "imagestore: batch insert conflicted, replacing rows instead", conflict);
       Set<String> all = new HashSet<>();
       batch.keySet().forEach(image -> all.add(image.filename()));

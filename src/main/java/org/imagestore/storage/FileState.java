@@ -5,4 +5,4 @@ package org.imagestore.storage;
  * file's modification millis, a hash of an object's ETag. A change tells the index that its entry
  * is out of date.
  */
-public record FileState(long imageModified, long sidecarModified) {}
+public record FileState(long imageVersion, long sidecarVersion) {}

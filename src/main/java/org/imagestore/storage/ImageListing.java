@@ -72,7 +72,7 @@ public final class ImageListing {
     Optional<Sidecar> sidecar;
     try {
       sidecar =
-          image.state().sidecarModified() == -1
+          image.state().sidecarVersion() == -1
               ? Optional.empty()
               : Sidecar.read(objects, ImageNames.sidecarName(name), zone);
     } catch (ImageStoreException e) {

@@ -95,7 +95,7 @@ public class ImageStore {
       try {
         Optional<FileState> state = publish(image, sha256, png);
         if (state.isPresent()) {
-          fingerprints.remember(image.filename(), png.length, state.get().imageModified(), sha256);
+          fingerprints.remember(image.filename(), png.length, state.get().imageVersion(), sha256);
           index(image, state.get());
           return image;
         }
@@ -112,7 +112,7 @@ public class ImageStore {
   private void release(String filename) {
     try {
       catalog.release(filename);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a failed commit may come as a checked exception
       LOG.log(
           Level.WARNING,
           "imagestore: could not release the claim on {0}: {1}",
@@ -124,7 +124,7 @@ public class ImageStore {
   private void index(StoredImage image, FileState state) {
     try {
       catalog.put(image, state);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a failed commit may come as a checked exception
       LOG.log(Level.WARNING, "imagestore: could not index " + image.filename(), e);
     }
   }

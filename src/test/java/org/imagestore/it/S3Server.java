@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A real S3 server for the {@code s3} run: s3proxy on its filesystem provider, in a child process
@@ -17,6 +19,9 @@ import java.util.List;
 public final class S3Server {
   public static final String IDENTITY = "imagestore-it";
   public static final String CREDENTIAL = "imagestore-it-secret";
+
+  /** s3proxy's debug line for each request it receives. */
+  private static final Pattern REQUEST = Pattern.compile("request: Request\\((\\S+ \\S+)\\)");
 
   private final Path jar;
   private final Path home;
@@ -62,7 +67,7 @@ public final class S3Server {
               "s3proxy.credential=" + CREDENTIAL,
               "jclouds.provider=filesystem",
               "jclouds.filesystem.basedir=" + home.resolve("data")));
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-Xmx256m",
@@ -71,9 +76,10 @@ public final class S3Server {
                   "--properties",
                   properties.toString())
               .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(home.resolve("s3proxy.log").toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+      // At debug, s3proxy logs each request's method and URL: tests read what was fetched.
+      builder.environment().put("LOG_LEVEL", "debug");
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -84,6 +90,30 @@ public final class S3Server {
             "s3proxy did not start; see " + home.resolve("s3proxy.log"));
       }
       sleep(50);
+    }
+  }
+
+  private Path log() {
+    return home.resolve("s3proxy.log");
+  }
+
+  /** How long the log is now, to read what came after. */
+  public long logLength() {
+    try {
+      return Files.exists(log()) ? Files.size(log()) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The requests s3proxy received since the log was {@code offset} long, as "METHOD url". */
+  public List<String> requestsSince(long offset) {
+    try (var in = Files.newInputStream(log())) {
+      in.skipNBytes(offset);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return REQUEST.matcher(text).results().map(m -> m.group(1)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

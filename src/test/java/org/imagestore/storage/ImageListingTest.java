@@ -100,9 +100,9 @@ class ImageListingTest {
                 listed.add(
                     image.name()
                         + " "
-                        + image.state().imageModified()
+                        + image.state().imageVersion()
                         + " "
-                        + image.state().sidecarModified()));
+                        + image.state().sidecarVersion()));
     return listed;
   }
 

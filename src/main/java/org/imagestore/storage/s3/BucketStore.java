@@ -122,15 +122,13 @@ public class BucketStore implements ObjectStore {
                   content.length,
                   attributes.contentType()));
       return Optional.of(version(written.eTag(), content.length, null));
-    } catch (S3Exception e) {
+    } catch (SdkException e) {
       // 412: the name exists; 409: another conditional write of it is under way. The SDK's retry
       // of a PUT whose answer was lost also sees 412: then the object there is this one.
-      if (e.statusCode() == 412 || e.statusCode() == 409) {
+      if (status(e) == 412 || status(e) == 409) {
         long ours = version(md5(content), content.length, null);
         return head(name).map(Entry::version).filter(version -> version == ours);
       }
-      throw unavailable("write " + name, e);
-    } catch (SdkException e) {
       throw unavailable("write " + name, e);
     }
   }
@@ -146,12 +144,10 @@ public class BucketStore implements ObjectStore {
               head.lastModified(),
               version(head.eTag(), head.contentLength(), head.lastModified()),
               Map.copyOf(head.metadata())));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+    } catch (SdkException e) {
+      if (status(e) == 404) {
         return Optional.empty();
       }
-      throw unavailable("read " + name, e);
-    } catch (SdkException e) {
       throw unavailable("read " + name, e);
     }
   }
@@ -168,16 +164,14 @@ public class BucketStore implements ObjectStore {
               b.bucket(bucket)
                   .key(prefix + name)
                   .range("bytes=" + offset + "-" + (offset + length - 1)));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+    } catch (SdkException e) {
+      if (status(e) == 404) {
         throw new ImageStoreException(Failure.NOT_FOUND, "no object named " + name);
       }
-      if (e.statusCode() == 416) {
+      if (status(e) == 416) {
         // Only an empty object has no byte at offset 0.
-        return new ByteArrayInputStream(new byte[0]);
+        return InputStream.nullInputStream();
       }
-      throw unavailable("read " + name, e);
-    } catch (SdkException e) {
       throw unavailable("read " + name, e);
     }
   }
@@ -317,6 +311,11 @@ public class BucketStore implements ObjectStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no MD5 in this Java runtime", e);
     }
+  }
+
+  /** The HTTP status S3 answered with; 0 when there was no answer (no connection, a timeout). */
+  private static int status(SdkException e) {
+    return e instanceof S3Exception s3 ? s3.statusCode() : 0;
   }
 
   private ImageStoreException unavailable(String what, SdkException e) {
