@@ -6,17 +6,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.imagestore.index.ReconcileReport;
-import org.imagestore.index.Reconciler;
+import org.imagestore.maintenance.Maintenance;
 
-/** POST /api/admin/reindex: make the index match the folder now, and report what changed. */
+/**
+ * POST /api/admin/reindex: make the index match the storage now, and report what changed; 503 while
+ * another server sharing the index runs maintenance.
+ */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
-  @Inject Reconciler reconciler;
+  @Inject Maintenance maintenance;
 
   @POST
   @Path("reindex")
   public ReconcileReport reindex() {
-    return reconciler.reconcile();
+    return maintenance.reindex();
   }
 }

@@ -72,7 +72,8 @@ public class ImagesResource {
         page.images().stream().map(image -> ImageView.of(image, urls)).toList(),
         page.count(),
         query.limit(),
-        query.offset());
+        query.offset(),
+        page.next() == null ? null : page.next().token());
   }
 
   @DELETE

@@ -14,13 +14,16 @@ import org.imagestore.storage.Timestamps;
 /** Reads list-images' query parameters; anything unknown, repeated or malformed is a 400. */
 final class ListParams {
   private static final Set<String> KNOWN =
-      Set.of("limit", "offset", "q", "model", "source", "since", "until");
+      Set.of("limit", "offset", "cursor", "q", "model", "source", "since", "until");
 
   /** Longer search text is no search a person makes; the index matches 4,000 characters. */
   static final int MAX_Q_CHARS = 1000;
 
   /** The index keeps the first 255 characters of a model or source. */
   static final int MAX_MATCH_CHARS = 255;
+
+  /** A cursor holds a time and a name of at most 128 characters, in base64. */
+  private static final int MAX_CURSOR_CHARS = 200;
 
   private final MultivaluedMap<String, String> params;
 
@@ -36,9 +39,15 @@ final class ListParams {
           "unknown query parameter(s) " + unknown + "; known: " + new TreeSet<>(KNOWN));
     }
     ListParams p = new ListParams(params);
+    int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE);
+    ImageQuery.Cursor cursor = p.cursor();
+    if (cursor != null && offset != 0) {
+      throw invalidInput("give offset or cursor, not both");
+    }
     return new ImageQuery(
         p.integer("limit", ImageQuery.DEFAULT_LIMIT, 1, ImageQuery.MAX_LIMIT),
-        p.integer("offset", 0, 0, Integer.MAX_VALUE),
+        offset,
+        cursor,
         p.text("q", MAX_Q_CHARS),
         p.text("model", MAX_MATCH_CHARS),
         p.text("source", MAX_MATCH_CHARS),
@@ -63,6 +72,16 @@ final class ListParams {
       throw invalidInput(name + " is given more than once");
     }
     return values.get(0).isEmpty() ? null : values.get(0);
+  }
+
+  /** A next_cursor from an earlier answer; anything else is a 400. */
+  private ImageQuery.Cursor cursor() {
+    String value = text("cursor", MAX_CURSOR_CHARS);
+    try {
+      return value == null ? null : ImageQuery.Cursor.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw invalidInput("cursor is not a next_cursor of list-images");
+    }
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,9 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +35,14 @@ public class ImageIndex implements ImageCatalog {
   private static final String OVERSIZED_METADATA =
       "{\"imagestore\":\"metadata too large for the index; it is in the sidecar\"}";
   private static final String NEWEST_FIRST = " ORDER BY r.createdMicros DESC, r.filename DESC";
+  private static final String OLDEST_FIRST = " ORDER BY r.createdMicros, r.filename";
 
   @PersistenceContext(unitName = "imagestore")
   EntityManager em;
 
   @Inject NameClaims claims;
+
+  @Inject TotalsRow totals;
 
   /** Totals for storage-stats; the times are null when the index is empty. */
   public record Totals(long count, long bytes, String oldest, String newest) {}
@@ -47,24 +53,47 @@ public class ImageIndex implements ImageCatalog {
   @Override
   @Transactional
   public void put(StoredImage image, FileState state) {
-    em.merge(toRecord(image, state));
+    ImageRecord record = toRecord(image, state);
+    ImageRecord old = em.find(ImageRecord.class, record.filename);
+    long oldSize = old == null ? 0 : old.size;
+    em.merge(record);
     em.flush();
+    totals.adjust(old == null ? 1 : 0, record.size - oldSize);
   }
 
   /** Writes a batch in one transaction: new rows inserted, known ones replaced. */
   @Transactional
   public void putAll(Map<StoredImage, FileState> images, Collection<String> known) {
-    images.forEach(
-        (image, state) -> {
-          ImageRecord record = toRecord(image, state);
-          if (known.contains(image.filename())) {
-            em.merge(record);
-          } else {
-            em.persist(record);
-          }
-        });
+    Map<String, Long> sizes = sizes(known);
+    long added = 0;
+    long bytes = 0;
+    for (Map.Entry<StoredImage, FileState> entry : images.entrySet()) {
+      ImageRecord record = toRecord(entry.getKey(), entry.getValue());
+      Long oldSize = sizes.get(record.filename);
+      if (known.contains(record.filename)) {
+        em.merge(record);
+      } else {
+        em.persist(record);
+      }
+      added += oldSize == null ? 1 : 0;
+      bytes += record.size - (oldSize == null ? 0 : oldSize);
+    }
     // A row a save inserted meanwhile fails here, as an exception the reconciler catches.
     em.flush();
+    totals.adjust(added, bytes);
+  }
+
+  private Map<String, Long> sizes(Collection<String> filenames) {
+    Map<String, Long> sizes = new HashMap<>();
+    if (!filenames.isEmpty()) {
+      em.createQuery(
+              "SELECT r.filename, r.size FROM ImageRecord r WHERE r.filename IN :names",
+              Object[].class)
+          .setParameter("names", filenames)
+          .getResultStream()
+          .forEach(row -> sizes.put((String) row[0], (Long) row[1]));
+    }
+    return sizes;
   }
 
   @Override
@@ -73,12 +102,25 @@ public class ImageIndex implements ImageCatalog {
     removeAll(List.of(filename));
   }
 
+  /**
+   * Deletes the rows and takes them off the totals. The rows are locked first, so when two servers
+   * remove the same row, the second finds it gone and counts nothing.
+   */
   @Transactional
   public void removeAll(Collection<String> filenames) {
-    if (!filenames.isEmpty()) {
+    if (filenames.isEmpty()) {
+      return;
+    }
+    List<ImageRecord> rows =
+        em.createQuery("SELECT r FROM ImageRecord r WHERE r.filename IN :names", ImageRecord.class)
+            .setParameter("names", filenames)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    if (!rows.isEmpty()) {
       em.createQuery("DELETE FROM ImageRecord r WHERE r.filename IN :names")
-          .setParameter("names", filenames)
+          .setParameter("names", rows.stream().map(r -> r.filename).toList())
           .executeUpdate();
+      totals.adjust(-rows.size(), -rows.stream().mapToLong(r -> r.size).sum());
     }
   }
 
@@ -100,11 +142,21 @@ public class ImageIndex implements ImageCatalog {
   }
 
   @Override
+  public boolean claimed(String filename) {
+    return em.find(NameClaim.class, filename) != null;
+  }
+
+  @Override
   @Transactional
   public void release(String filename) {
     em.createQuery("DELETE FROM NameClaim c WHERE c.filename = :name")
         .setParameter("name", filename)
         .executeUpdate();
+  }
+
+  /** Counts the rows into the totals row, repairing any drift; run by reconciliation. */
+  public void recount() {
+    totals.recount();
   }
 
   /** Removes claims left by saves that died; returns how many. */
@@ -115,21 +167,49 @@ public class ImageIndex implements ImageCatalog {
         .executeUpdate();
   }
 
+  /**
+   * A page newest first. Each page is read through the newest-first index: after a cursor by a
+   * range of it, at an offset past the middle from the oldest end, so that the last pages cost as
+   * little as the first. The unfiltered count is the totals row, not a scan.
+   */
   @Override
   public ImagePage page(ImageQuery query) {
-    Filter filter = Filter.of(query);
+    ListFilter filter = ListFilter.of(query);
+    long count = query.unfiltered() ? totals.read().imageCount : count(filter);
+    if (query.cursor() == null && query.offset() > count / 2 && query.offset() < count) {
+      int size = (int) Math.min(query.limit(), count - query.offset());
+      List<StoredImage> images =
+          new ArrayList<>(rows(filter, OLDEST_FIRST, (int) (count - query.offset() - size), size));
+      Collections.reverse(images);
+      boolean more = query.offset() + size < count;
+      return new ImagePage(images, count, more ? cursorOf(images) : null);
+    }
+    ListFilter rows = query.cursor() == null ? filter : filter.after(query.cursor());
+    List<StoredImage> images = rows(rows, NEWEST_FIRST, query.offset(), query.limit() + 1);
+    boolean more = images.size() > query.limit();
+    images = more ? images.subList(0, query.limit()) : images;
+    return new ImagePage(images, count, more ? cursorOf(images) : null);
+  }
+
+  private List<StoredImage> rows(ListFilter filter, String order, int first, int max) {
     TypedQuery<ImageRecord> rows =
-        em.createQuery(
-            "SELECT r FROM ImageRecord r" + filter.where + NEWEST_FIRST, ImageRecord.class);
-    TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(r) FROM ImageRecord r" + filter.where, Long.class);
+        em.createQuery("SELECT r FROM ImageRecord r" + filter.where() + order, ImageRecord.class);
     filter.bind(rows::setParameter);
+    return rows.setFirstResult(first).setMaxResults(max).getResultList().stream()
+        .map(ImageIndex::toImage)
+        .toList();
+  }
+
+  private long count(ListFilter filter) {
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(r) FROM ImageRecord r" + filter.where(), Long.class);
     filter.bind(count::setParameter);
-    List<StoredImage> images =
-        rows.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList().stream()
-            .map(ImageIndex::toImage)
-            .toList();
-    return new ImagePage(images, count.getSingleResult());
+    return count.getSingleResult();
+  }
+
+  private static ImageQuery.Cursor cursorOf(List<StoredImage> images) {
+    StoredImage last = images.get(images.size() - 1);
+    return new ImageQuery.Cursor(micros(last.createdAt().toInstant()), last.filename());
   }
 
   /** What the index knows of each image's files, to tell which entries are out of date. */
@@ -160,12 +240,8 @@ public class ImageIndex implements ImageCatalog {
   }
 
   public Totals totals() {
-    Object[] sums =
-        em.createQuery("SELECT COUNT(r), SUM(r.size) FROM ImageRecord r", Object[].class)
-            .getSingleResult();
-    long count = ((Number) sums[0]).longValue();
-    long bytes = sums[1] == null ? 0 : ((Number) sums[1]).longValue();
-    return new Totals(count, bytes, edge(""), edge(" DESC"));
+    IndexTotals row = totals.read();
+    return new Totals(row.imageCount, row.imageBytes, edge(""), edge(" DESC"));
   }
 
   private String edge(String direction) {
@@ -228,43 +304,5 @@ public class ImageIndex implements ImageCatalog {
 
   private static String clip(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max);
-  }
-
-  /** The WHERE clause of a list query and its parameters. */
-  private record Filter(String where, Map<String, Object> parameters) {
-    static Filter of(ImageQuery query) {
-      StringBuilder where = new StringBuilder();
-      Map<String, Object> parameters = new HashMap<>();
-      if (query.q() != null) {
-        // LOCATE, not LIKE: the search text may hold % and _.
-        add(where, "LOCATE(:q, r.promptSearch) > 0");
-        parameters.put("q", query.q().toLowerCase(Locale.ROOT));
-      }
-      if (query.model() != null) {
-        add(where, "r.model = :model");
-        parameters.put("model", query.model());
-      }
-      if (query.source() != null) {
-        add(where, "r.source = :source");
-        parameters.put("source", query.source());
-      }
-      if (query.since() != null) {
-        add(where, "r.createdMicros >= :since");
-        parameters.put("since", boundMicros(query.since()));
-      }
-      if (query.before() != null) {
-        add(where, "r.createdMicros < :before");
-        parameters.put("before", boundMicros(query.before()));
-      }
-      return new Filter(where.toString(), parameters);
-    }
-
-    private static void add(StringBuilder where, String condition) {
-      where.append(where.length() == 0 ? " WHERE " : " AND ").append(condition);
-    }
-
-    void bind(java.util.function.BiFunction<String, Object, ?> setter) {
-      parameters.forEach(setter::apply);
-    }
   }
 }

@@ -114,6 +114,7 @@ public class Reconciler {
         index.removeAll(gone.subList(i, Math.min(gone.size(), i + BATCH)));
       }
       index.releaseClaimsBefore(Instant.now().minus(STALE_CLAIM));
+      index.recount();
       ReconcileReport report =
           new ReconcileReport(
               added,

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagestore.index.ImageIndex;
+import org.imagestore.index.ReconcileReport;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageNames;
@@ -25,19 +27,23 @@ import org.imagestore.storage.ImageStoreException;
 /**
  * Background work: the first reconciliation after start-up (off the deployment thread, so a large
  * folder never delays deployment), then reconciliation, retention and quota every {@code
- * imagestore.maintenance-interval-seconds}.
+ * imagestore.maintenance-interval-seconds}. Servers sharing an index take turns: each job runs
+ * under the maintenance lease, renewed while it runs.
  */
 @ApplicationScoped
 public class Maintenance {
   private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
   private static final int BATCH = 500;
   private static final long START_UP_RETRY_SECONDS = 10;
+  private static final String LEASE = "maintenance";
 
   @Inject ImageStore store;
 
   @Inject ImageIndex index;
 
   @Inject Reconciler reconciler;
+
+  @Inject Leases leases;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -66,16 +72,75 @@ public class Maintenance {
    * one (storage down at start-up) is retried soon rather than at the next scheduled run.
    */
   private void startUp() {
+    long retry = Math.min(START_UP_RETRY_SECONDS, store.config().maintenanceIntervalSeconds());
     try {
-      reconciler.reconcile();
-      enforceLimits();
+      underLease(this::reconcileAndEnforce);
+      return;
+    } catch (ImageStoreException e) {
+      // The storage is down, or another server holds the lease: expected, and said in one line.
+      LOG.log(
+          Level.WARNING,
+          "imagestore: start-up reconciliation waits {0} s: {1}",
+          new Object[] {retry, e.getMessage()});
     } catch (RuntimeException e) {
-      long retry = Math.min(START_UP_RETRY_SECONDS, store.config().maintenanceIntervalSeconds());
       LOG.log(
           Level.SEVERE,
           "imagestore: start-up reconciliation failed; trying again in " + retry + " s",
           e);
-      startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
+    }
+    startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
+  }
+
+  /** POST /api/admin/reindex: a reconciliation now, unless another server is running one. */
+  public ReconcileReport reindex() {
+    return underLease(reconciler::reconcile);
+  }
+
+  private ReconcileReport reconcileAndEnforce() {
+    ReconcileReport report = reconciler.reconcile();
+    enforceLimits();
+    return report;
+  }
+
+  /**
+   * Runs a job that one server at a time may run, renewing the lease every third of its length
+   * until the job ends.
+   *
+   * @throws ImageStoreException (unavailable) if another server holds the lease
+   */
+  private <T> T underLease(Supplier<T> job) {
+    Duration ttl = Duration.ofSeconds(store.config().leaseSeconds());
+    leases
+        .acquire(LEASE, ttl)
+        .ifPresent(
+            holder -> {
+              throw new ImageStoreException(
+                  Failure.UNAVAILABLE, "maintenance is running on another server: " + holder);
+            });
+    long every = ttl.toMillis() / 3;
+    ScheduledFuture<?> renewal =
+        scheduler.scheduleAtFixedRate(() -> renew(ttl), every, every, TimeUnit.MILLISECONDS);
+    try {
+      return job.get();
+    } finally {
+      renewal.cancel(false);
+      leases.release(LEASE);
+    }
+  }
+
+  private void renew(Duration ttl) {
+    try {
+      leases
+          .acquire(LEASE, ttl)
+          .ifPresent(
+              holder ->
+                  LOG.log(
+                      Level.WARNING,
+                      "imagestore: the maintenance lease lapsed and {0} took it",
+                      holder));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "imagestore: could not renew the maintenance lease: {0}", e.toString());
     }
   }
 
@@ -86,10 +151,9 @@ public class Maintenance {
   void runScheduled() {
     try {
       store.removeLeftovers();
-      reconciler.reconcile();
-      enforceLimits();
+      underLease(this::reconcileAndEnforce);
     } catch (ImageStoreException e) {
-      // The storage is down: readiness says so; the next run tries again.
+      // The storage is down (readiness says so) or another server runs it; the next run tries.
       LOG.log(Level.WARNING, "imagestore: scheduled maintenance skipped: {0}", e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "imagestore: scheduled reconciliation failed", e);

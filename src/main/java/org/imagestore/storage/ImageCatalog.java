@@ -13,13 +13,16 @@ public interface ImageCatalog {
   ImagePage page(ImageQuery query);
 
   /**
-   * Makes a name this save's alone while it is written: atomic wherever the catalog is shared,
-   * unlike conditional writes, which some S3 servers ignore.
+   * Makes a name this save's (or delete's) alone while it works: atomic wherever the catalog is
+   * shared, unlike conditional writes, which some S3 servers ignore.
    *
    * @return false if another save holds the name, or the claim could not be recorded
    */
   boolean claim(String filename);
 
-  /** Ends a claim once the save is indexed or failed. */
+  /** Whether a save or a delete holds the name now. */
+  boolean claimed(String filename);
+
+  /** Ends a claim once the save is indexed or failed, or the delete done. */
   void release(String filename);
 }

@@ -108,7 +108,7 @@ public class ImageStore {
         Failure.UNAVAILABLE, "the index cannot record the new image's name now");
   }
 
-  /** What the save did stands; a claim left behind is swept by reconciliation after an hour. */
+  /** What the save or delete did stands; a claim left behind is swept by reconciliation. */
   private void release(String filename) {
     try {
       catalog.release(filename);
@@ -210,16 +210,51 @@ public class ImageStore {
     return new ImageContent(objects, object, sha256);
   }
 
-  /** Deletes an image and its sidecar. */
+  /**
+   * Deletes an image and its sidecar. The name's claim makes one delete at a time succeed, on every
+   * server: a second one finds the name held, and then the image gone.
+   */
   public void delete(String filename) {
     requireImageName(filename);
-    if (!objects.delete(filename)) {
-      throw notFound(filename);
+    claimToDelete(filename);
+    try {
+      if (!objects.delete(filename)) {
+        throw notFound(filename);
+      }
+      fingerprints.forget(filename);
+      // The image is gone: the delete happened, whatever becomes of its sidecar now.
+      deleteQuietly(ImageNames.sidecarName(filename));
+      catalog.remove(filename);
+    } finally {
+      release(filename);
     }
-    fingerprints.forget(filename);
-    // The image is gone: the delete happened, whatever becomes of its sidecar now.
-    deleteQuietly(ImageNames.sidecarName(filename));
-    catalog.remove(filename);
+  }
+
+  /**
+   * Claims a name to delete it. While another request holds the name, the image is being deleted
+   * (or not saved yet), so it is not there to delete. Looking first spares the index a refused
+   * insert, which the JPA provider logs as an error; the other request may release the name between
+   * a refused claim and our look, hence a second round. Refused with no holder, the index is down.
+   */
+  private void claimToDelete(String filename) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (heldByAnother(filename)) {
+        throw notFound(filename);
+      }
+      if (catalog.claim(filename)) {
+        return;
+      }
+    }
+    throw new ImageStoreException(Failure.UNAVAILABLE, "the index cannot be reached now");
+  }
+
+  private boolean heldByAnother(String filename) {
+    try {
+      return catalog.claimed(filename);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "imagestore: the index cannot be read", e);
+      return false;
+    }
   }
 
   /**

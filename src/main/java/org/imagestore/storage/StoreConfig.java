@@ -67,6 +67,10 @@ public class StoreConfig {
   @ConfigProperty(name = "imagestore.maintenance-interval-seconds", defaultValue = "3600")
   long maintenanceIntervalSeconds;
 
+  @Inject
+  @ConfigProperty(name = "imagestore.lease-seconds", defaultValue = "60")
+  long leaseSeconds;
+
   private Path resolvedDir;
   private ZoneId resolvedZone;
 
@@ -83,6 +87,7 @@ public class StoreConfig {
     notNegative("imagestore.retention-days", retentionDays);
     notNegative("imagestore.max-total-bytes", maxTotalBytes);
     positive("imagestore.maintenance-interval-seconds", maintenanceIntervalSeconds);
+    positive("imagestore.lease-seconds", leaseSeconds);
     resolvedDir =
         Path.of(dir.filter(d -> !d.isBlank()).orElse(defaultDir())).toAbsolutePath().normalize();
     try {
@@ -155,5 +160,13 @@ public class StoreConfig {
 
   public long maintenanceIntervalSeconds() {
     return maintenanceIntervalSeconds;
+  }
+
+  /**
+   * How long a server holds the maintenance lease without renewing it: a server that dies holding
+   * it blocks maintenance on the others this long.
+   */
+  public long leaseSeconds() {
+    return leaseSeconds;
   }
 }

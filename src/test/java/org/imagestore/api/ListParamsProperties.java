@@ -52,7 +52,7 @@ class ListParamsProperties {
     params.add("limit", Integer.toString(limit));
     params.add("offset", Integer.toString(offset));
     ImageQuery query = ListParams.parse(params, zone);
-    assertEquals(new ImageQuery(limit, offset, null, null, null, null, null), query);
+    assertEquals(new ImageQuery(limit, offset, null, null, null, null, null, null), query);
   }
 
   @Property(tries = 200)
@@ -130,7 +130,7 @@ class ListParamsProperties {
     if (!since.valid() || !until.valid()) {
       return null;
     }
-    return new ImageQuery(limit, offset, q, model, source, since.instant(), until.instant());
+    return new ImageQuery(limit, offset, null, q, model, source, since.instant(), until.instant());
   }
 
   private static String single(MultivaluedMap<String, String> params, String key) {

@@ -30,7 +30,7 @@ class ListParamsTest {
   @Test
   void defaults() {
     ImageQuery query = ListParams.parse(params(), UTC);
-    assertEquals(new ImageQuery(100, 0, null, null, null, null, null), query);
+    assertEquals(new ImageQuery(100, 0, null, null, null, null, null, null), query);
   }
 
   @Test
@@ -50,6 +50,7 @@ class ListParamsTest {
         new ImageQuery(
             1000,
             20,
+            null,
             "Fox",
             "sdxl",
             "manual",
@@ -69,13 +70,26 @@ class ListParamsTest {
         "offset=99999999999",
         "offset=-1",
         "since=soon",
-        "until=2025-02-30"
+        "until=2025-02-30",
+        "cursor=not-a-cursor",
+        "cursor=MTIzL2V0Yy9wYXNzd2Q"
       })
   void badValues(String pair) {
     ImageStoreException e =
         assertThrows(ImageStoreException.class, () -> ListParams.parse(params(pair), UTC));
     assertEquals(Failure.INVALID_INPUT, e.failure());
     assertTrue(e.getMessage().startsWith(pair.split("=")[0]), e.getMessage());
+  }
+
+  @Test
+  void aCursorFromAnAnswerIsReadAndExcludesAnOffset() {
+    var cursor = new ImageQuery.Cursor(42, "generated_20251029_101530.png");
+    assertEquals(cursor, ListParams.parse(params("cursor=" + cursor.token()), UTC).cursor());
+    ImageStoreException both =
+        assertThrows(
+            ImageStoreException.class,
+            () -> ListParams.parse(params("cursor=" + cursor.token(), "offset=50"), UTC));
+    assertTrue(both.getMessage().contains("not both"), both.getMessage());
   }
 
   @Test

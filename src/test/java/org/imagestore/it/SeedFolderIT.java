@@ -9,7 +9,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -54,6 +59,9 @@ class SeedFolderIT extends ImageStoreTestBase {
     STORAGE.writeString("notes.txt", "not an image");
     if (!S3Session.active()) {
       STORAGE.writeString(".imagestore-crashed.tmp", "half a write");
+      age(".imagestore-crashed.tmp");
+      // Another server's save under way in a shared folder: young, so it stays.
+      STORAGE.writeString(".imagestore-writing.tmp", "a write under way");
     }
     return Deployments.war("/legacy", STORAGE, Map.of("imagestore.zone", "Asia/Ho_Chi_Minh"));
   }
@@ -147,7 +155,18 @@ class SeedFolderIT extends ImageStoreTestBase {
 
   @Test
   @FilesystemOnly
-  void tempFilesOfAnInterruptedWriteAreRemovedAtStartUp() {
+  void oldTempFilesOfAnInterruptedWriteAreRemovedAtStartUpYoungOnesKept() {
     assertFalse(STORAGE.exists(".imagestore-crashed.tmp"));
+    assertTrue(STORAGE.exists(".imagestore-writing.tmp"));
+  }
+
+  /** Makes a file look written an hour ago. */
+  private static void age(String name) {
+    try {
+      Files.setLastModifiedTime(
+          STORAGE.folder().resolve(name), FileTime.from(Instant.now().minusSeconds(3600)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

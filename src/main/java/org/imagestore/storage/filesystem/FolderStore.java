@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,12 @@ public class FolderStore implements ObjectStore {
   private Path dir;
 
   /** Creates the folder and removes writes a crash left unfinished. */
+  /**
+   * A save writes its temporary file in seconds; a younger one may be another server's save under
+   * way in a shared folder, so only older ones are removed at start-up.
+   */
+  private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
   @PostConstruct
   void init() {
     dir = config.dir();
@@ -48,7 +56,7 @@ public class FolderStore implements ObjectStore {
       try (DirectoryStream<Path> temps =
           Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
         for (Path temp : temps) {
-          if (AtomicFiles.isTempName(temp.getFileName().toString())) {
+          if (AtomicFiles.isTempName(temp.getFileName().toString()) && abandoned(temp)) {
             LOG.log(Level.INFO, "imagestore: removing unfinished write {0}", temp);
             AtomicFiles.deleteQuietly(temp);
           }
@@ -165,6 +173,11 @@ public class FolderStore implements ObjectStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean abandoned(Path temp) throws IOException {
+    Instant modified = Files.getLastModifiedTime(temp).toInstant();
+    return modified.isBefore(Instant.now().minus(ABANDONED_AFTER));
   }
 
   /** Tried with a real file, since permissions can mislead. */

@@ -1,0 +1,49 @@
+package org.imagestore.index;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The one row of {@link IndexTotals}: read, changed with each write, and recounted. */
+@ApplicationScoped
+class TotalsRow {
+  @PersistenceContext(unitName = "imagestore")
+  EntityManager em;
+
+  IndexTotals read() {
+    return em.find(IndexTotals.class, IndexTotals.ID);
+  }
+
+  /**
+   * Every write changes the totals row in its own transaction, so they commit together, and after
+   * its rows, so that two writers never wait for each other in opposite orders.
+   */
+  void adjust(long count, long bytes) {
+    if (count != 0 || bytes != 0) {
+      em.createQuery(
+              "UPDATE IndexTotals t SET t.imageCount = t.imageCount + :count,"
+                  + " t.imageBytes = t.imageBytes + :bytes"
+                  + " WHERE t.id = :id")
+          .setParameter("count", count)
+          .setParameter("bytes", bytes)
+          .setParameter("id", IndexTotals.ID)
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Counts the rows into the totals row, repairing any drift. The totals row is locked before the
+   * count: a write that has changed rows but not yet the totals waits and adds itself after.
+   */
+  @Transactional
+  public void recount() {
+    IndexTotals totals = em.find(IndexTotals.class, IndexTotals.ID, LockModeType.PESSIMISTIC_WRITE);
+    Object[] sums =
+        em.createQuery("SELECT COUNT(r), SUM(r.size) FROM ImageRecord r", Object[].class)
+            .getSingleResult();
+    totals.imageCount = ((Number) sums[0]).longValue();
+    totals.imageBytes = sums[1] == null ? 0 : ((Number) sums[1]).longValue();
+  }
+}
