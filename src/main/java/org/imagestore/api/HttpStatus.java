@@ -10,6 +10,7 @@ public final class HttpStatus {
     return switch (failure) {
       case INVALID_INPUT -> 400;
       case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
       case TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA -> 415;
       case INSUFFICIENT_STORAGE -> 507;

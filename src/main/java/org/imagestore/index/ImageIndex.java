@@ -54,7 +54,8 @@ public class ImageIndex implements ImageCatalog {
   @Transactional
   public void put(StoredImage image, FileState state) {
     ImageRecord record = toRecord(image, state);
-    ImageRecord old = em.find(ImageRecord.class, record.filename);
+    // Locked, so that the size taken off the totals is the one replaced.
+    ImageRecord old = em.find(ImageRecord.class, record.filename, LockModeType.PESSIMISTIC_WRITE);
     long oldSize = old == null ? 0 : old.size;
     em.merge(record);
     em.flush();
@@ -86,12 +87,11 @@ public class ImageIndex implements ImageCatalog {
   private Map<String, Long> sizes(Collection<String> filenames) {
     Map<String, Long> sizes = new HashMap<>();
     if (!filenames.isEmpty()) {
-      em.createQuery(
-              "SELECT r.filename, r.size FROM ImageRecord r WHERE r.filename IN :names",
-              Object[].class)
+      em.createQuery("SELECT r FROM ImageRecord r WHERE r.filename IN :names", ImageRecord.class)
           .setParameter("names", filenames)
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
           .getResultStream()
-          .forEach(row -> sizes.put((String) row[0], (Long) row[1]));
+          .forEach(row -> sizes.put(row.filename, row.size));
     }
     return sizes;
   }
@@ -176,28 +176,32 @@ public class ImageIndex implements ImageCatalog {
   public ImagePage page(ImageQuery query) {
     ListFilter filter = ListFilter.of(query);
     long count = query.unfiltered() ? totals.read().imageCount : count(filter);
+    List<ImageRecord> rows;
+    boolean more;
     if (query.cursor() == null && query.offset() > count / 2 && query.offset() < count) {
       int size = (int) Math.min(query.limit(), count - query.offset());
-      List<StoredImage> images =
+      rows =
           new ArrayList<>(rows(filter, OLDEST_FIRST, (int) (count - query.offset() - size), size));
-      Collections.reverse(images);
-      boolean more = query.offset() + size < count;
-      return new ImagePage(images, count, more ? cursorOf(images) : null);
+      Collections.reverse(rows);
+      more = query.offset() + size < count;
+    } else {
+      ListFilter after = query.cursor() == null ? filter : filter.after(query.cursor());
+      rows = rows(after, NEWEST_FIRST, query.offset(), query.limit() + 1);
+      more = rows.size() > query.limit();
+      rows = more ? rows.subList(0, query.limit()) : rows;
     }
-    ListFilter rows = query.cursor() == null ? filter : filter.after(query.cursor());
-    List<StoredImage> images = rows(rows, NEWEST_FIRST, query.offset(), query.limit() + 1);
-    boolean more = images.size() > query.limit();
-    images = more ? images.subList(0, query.limit()) : images;
-    return new ImagePage(images, count, more ? cursorOf(images) : null);
+    // A count ahead of the rows (images deleted meanwhile) can leave a page empty: no cursor then.
+    ImageRecord last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    ImageQuery.Cursor next =
+        more && last != null ? new ImageQuery.Cursor(last.createdMicros, last.filename) : null;
+    return new ImagePage(rows.stream().map(ImageIndex::toImage).toList(), count, next);
   }
 
-  private List<StoredImage> rows(ListFilter filter, String order, int first, int max) {
+  private List<ImageRecord> rows(ListFilter filter, String order, int first, int max) {
     TypedQuery<ImageRecord> rows =
         em.createQuery("SELECT r FROM ImageRecord r" + filter.where() + order, ImageRecord.class);
     filter.bind(rows::setParameter);
-    return rows.setFirstResult(first).setMaxResults(max).getResultList().stream()
-        .map(ImageIndex::toImage)
-        .toList();
+    return rows.setFirstResult(first).setMaxResults(max).getResultList();
   }
 
   private long count(ListFilter filter) {
@@ -205,11 +209,6 @@ public class ImageIndex implements ImageCatalog {
         em.createQuery("SELECT COUNT(r) FROM ImageRecord r" + filter.where(), Long.class);
     filter.bind(count::setParameter);
     return count.getSingleResult();
-  }
-
-  private static ImageQuery.Cursor cursorOf(List<StoredImage> images) {
-    StoredImage last = images.get(images.size() - 1);
-    return new ImageQuery.Cursor(micros(last.createdAt().toInstant()), last.filename());
   }
 
   /** What the index knows of each image's files, to tell which entries are out of date. */

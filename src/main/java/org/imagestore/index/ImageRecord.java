@@ -3,19 +3,15 @@ package org.imagestore.index;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import org.imagestore.storage.StoredImage;
 
-/** One stored image in the index: what list-images filters and sorts on, and its metadata. */
+/**
+ * One stored image in the index: what list-images filters and sorts on, and its metadata. The table
+ * and its indexes are made by the schema migrations ({@code schema/portable/V1.sql}).
+ */
 @Entity
-@Table(
-    name = "IMAGESTORE_IMAGE",
-    indexes = {
-      @Index(name = "IMAGESTORE_IMAGE_NEWEST", columnList = "CREATED_MICROS DESC, FILENAME DESC"),
-      @Index(name = "IMAGESTORE_IMAGE_MODEL", columnList = "MODEL_NAME, CREATED_MICROS"),
-      @Index(name = "IMAGESTORE_IMAGE_SOURCE", columnList = "SOURCE_NAME, CREATED_MICROS")
-    })
+@Table(name = "IMAGESTORE_IMAGE")
 public class ImageRecord {
   /** Longer prompts are searched in their first this many characters. */
   static final int SEARCH_CHARS = 4000;

@@ -175,8 +175,10 @@ public class Schema {
   private static boolean exists(Connection connection, String table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     String name = meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+    // A pattern: its underscores would match any character.
+    String pattern = name.replace("_", meta.getSearchStringEscape() + "_");
     try (ResultSet tables =
-        meta.getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+        meta.getTables(null, connection.getSchema(), pattern, new String[] {"TABLE"})) {
       return tables.next();
     }
   }

@@ -17,9 +17,10 @@ class TotalsRow {
   }
 
   /**
-   * Every write changes the totals row in its own transaction, so they commit together, and after
-   * its rows, so that two writers never wait for each other in opposite orders.
+   * Changes the totals in the writer's transaction, so that rows and totals commit together; called
+   * after the rows are written, so that two writers never wait for each other in opposite orders.
    */
+  @Transactional(Transactional.TxType.MANDATORY)
   void adjust(long count, long bytes) {
     if (count != 0 || bytes != 0) {
       em.createQuery(

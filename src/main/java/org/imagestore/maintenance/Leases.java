@@ -1,6 +1,7 @@
 package org.imagestore.maintenance;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -8,47 +9,127 @@ import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.imagestore.storage.Failure;
+import org.imagestore.storage.ImageStoreException;
 
 /**
- * Leases in the index's database: the row is locked while it is read and changed, so two servers
- * asking at once are answered one after the other, and only one gets it. Times are each server's
- * clock: keep the servers' clocks in step (NTP) to well within a lease.
+ * Leases in the index's database. The row is locked while it is taken, so of two servers asking at
+ * once only one gets it. Each taking has a token of its own: two jobs of one server exclude each
+ * other too, and a renewal or release after the lease was lost changes nothing. Times are each
+ * server's clock: keep the servers' clocks in step (NTP) to well within a lease.
  */
 @ApplicationScoped
 class Leases {
-  /** This server, for as long as the application runs: a restart is a new holder. */
-  private final String self = host() + "/" + UUID.randomUUID();
+  private static final Logger LOG = Logger.getLogger(Leases.class.getName());
+
+  /** This server, in the tokens: which server holds a lease is in the log and the 503. */
+  private static final String HOST = host();
 
   @PersistenceContext(unitName = "imagestore")
   EntityManager em;
 
-  /**
-   * Takes or renews the lease for {@code ttl}.
-   *
-   * @return empty if this server holds it now, else who does
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  Optional<String> acquire(String name, Duration ttl) {
-    Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
-    long now = System.currentTimeMillis();
-    if (lease.holder != null && !lease.holder.equals(self) && lease.expiresMillis > now) {
-      return Optional.of(lease.holder);
+  /** Another server or job holds the lease. */
+  static final class Taken extends ImageStoreException {
+    Taken(String holder) {
+      super(Failure.UNAVAILABLE, "maintenance is running now, held by " + holder);
     }
-    lease.holder = self;
-    lease.expiresMillis = now + ttl.toMillis();
-    return Optional.empty();
   }
 
-  /** Gives the lease up, if this server still holds it. */
+  /**
+   * A lease held: its job calls {@link #keep} as it goes, which renews it every third of its
+   * length, and closes it at the end. Renewing from the job itself, not from a timer, keeps it
+   * working where the container's scheduler has a single thread and the job runs on it.
+   */
+  final class Held implements AutoCloseable {
+    private final String name;
+    private final String token;
+    private final Duration ttl;
+    private long renewedNanos = System.nanoTime();
+    private boolean lost;
+
+    private Held(String name, String token, Duration ttl) {
+      this.name = name;
+      this.token = token;
+      this.ttl = ttl;
+    }
+
+    void keep() {
+      if (lost || System.nanoTime() - renewedNanos < ttl.toNanos() / 3) {
+        return;
+      }
+      renewedNanos = System.nanoTime();
+      try {
+        if (!proxy.renew(name, token, ttl)) {
+          lost = true;
+          LOG.log(
+              Level.WARNING, "imagestore: the {0} lease lapsed; this run goes on to its end", name);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "imagestore: could not renew the {0} lease: {1}",
+            new Object[] {name, e});
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        proxy.release(name, token);
+      } catch (RuntimeException e) {
+        // It lapses by itself.
+        LOG.log(
+            Level.WARNING,
+            "imagestore: could not release the {0} lease: {1}",
+            new Object[] {name, e});
+      }
+    }
+  }
+
+  /** This bean's CDI proxy, so that calls from {@link Held} go through its transactions. */
+  @Inject Leases proxy;
+
+  /**
+   * Takes the lease for {@code ttl}.
+   *
+   * @throws Taken if another server or job holds it
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  void release(String name) {
+  Held take(String name, Duration ttl) {
+    Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
+    long now = System.currentTimeMillis();
+    if (lease.holder != null && lease.expiresMillis > now) {
+      throw new Taken(lease.holder);
+    }
+    lease.holder = HOST + "/" + UUID.randomUUID();
+    lease.expiresMillis = now + ttl.toMillis();
+    return new Held(name, lease.holder, ttl);
+  }
+
+  /** Extends the lease if this token still holds it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean renew(String name, String token, Duration ttl) {
+    return em.createQuery(
+                "UPDATE Lease l SET l.expiresMillis = :expires"
+                    + " WHERE l.name = :name AND l.holder = :token")
+            .setParameter("expires", System.currentTimeMillis() + ttl.toMillis())
+            .setParameter("name", name)
+            .setParameter("token", token)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Gives the lease up, if this token still holds it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void release(String name, String token) {
     em.createQuery(
             "UPDATE Lease l SET l.holder = NULL, l.expiresMillis = 0"
-                + " WHERE l.name = :name AND l.holder = :self")
+                + " WHERE l.name = :name AND l.holder = :token")
         .setParameter("name", name)
-        .setParameter("self", self)
+        .setParameter("token", token)
         .executeUpdate();
   }
 

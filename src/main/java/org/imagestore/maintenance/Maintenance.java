@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagestore.index.ImageIndex;
@@ -73,11 +72,17 @@ public class Maintenance {
    */
   private void startUp() {
     long retry = Math.min(START_UP_RETRY_SECONDS, store.config().maintenanceIntervalSeconds());
-    try {
-      underLease(this::reconcileAndEnforce);
+    try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
+      reconcileAndEnforce(lease);
       return;
+    } catch (Leases.Taken e) {
+      // Another server (or job) runs it; this one's index is complete once that one is done.
+      LOG.log(
+          Level.INFO,
+          "imagestore: start-up reconciliation waits {0} s: {1}",
+          new Object[] {retry, e.getMessage()});
     } catch (ImageStoreException e) {
-      // The storage is down, or another server holds the lease: expected, and said in one line.
+      // The storage is down: expected, and said in one line.
       LOG.log(
           Level.WARNING,
           "imagestore: start-up reconciliation waits {0} s: {1}",
@@ -91,57 +96,20 @@ public class Maintenance {
     startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
   }
 
-  /** POST /api/admin/reindex: a reconciliation now, unless another server is running one. */
+  /** POST /api/admin/reindex: a reconciliation now, unless maintenance is running anywhere. */
   public ReconcileReport reindex() {
-    return underLease(reconciler::reconcile);
-  }
-
-  private ReconcileReport reconcileAndEnforce() {
-    ReconcileReport report = reconciler.reconcile();
-    enforceLimits();
-    return report;
-  }
-
-  /**
-   * Runs a job that one server at a time may run, renewing the lease every third of its length
-   * until the job ends.
-   *
-   * @throws ImageStoreException (unavailable) if another server holds the lease
-   */
-  private <T> T underLease(Supplier<T> job) {
-    Duration ttl = Duration.ofSeconds(store.config().leaseSeconds());
-    leases
-        .acquire(LEASE, ttl)
-        .ifPresent(
-            holder -> {
-              throw new ImageStoreException(
-                  Failure.UNAVAILABLE, "maintenance is running on another server: " + holder);
-            });
-    long every = ttl.toMillis() / 3;
-    ScheduledFuture<?> renewal =
-        scheduler.scheduleAtFixedRate(() -> renew(ttl), every, every, TimeUnit.MILLISECONDS);
-    try {
-      return job.get();
-    } finally {
-      renewal.cancel(false);
-      leases.release(LEASE);
+    try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
+      return reconciler.reconcile(lease::keep);
     }
   }
 
-  private void renew(Duration ttl) {
-    try {
-      leases
-          .acquire(LEASE, ttl)
-          .ifPresent(
-              holder ->
-                  LOG.log(
-                      Level.WARNING,
-                      "imagestore: the maintenance lease lapsed and {0} took it",
-                      holder));
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "imagestore: could not renew the maintenance lease: {0}", e.toString());
-    }
+  private void reconcileAndEnforce(Leases.Held lease) {
+    reconciler.reconcile(lease::keep);
+    enforceLimits(lease::keep);
+  }
+
+  private Duration leaseLength() {
+    return Duration.ofSeconds(store.config().leaseSeconds());
   }
 
   /**
@@ -151,7 +119,9 @@ public class Maintenance {
   void runScheduled() {
     try {
       store.removeLeftovers();
-      underLease(this::reconcileAndEnforce);
+      try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
+        reconcileAndEnforce(lease);
+      }
     } catch (ImageStoreException e) {
       // The storage is down (readiness says so) or another server runs it; the next run tries.
       LOG.log(Level.WARNING, "imagestore: scheduled maintenance skipped: {0}", e.getMessage());
@@ -161,18 +131,19 @@ public class Maintenance {
   }
 
   /** Applies retention, then the quota; logs and carries on if either fails. */
-  private void enforceLimits() {
+  private void enforceLimits(Runnable progress) {
     try {
       long days = store.config().retentionDays();
       if (days > 0) {
-        List<String> deleted = deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)));
+        List<String> deleted =
+            deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)), progress);
         if (!deleted.isEmpty()) {
           LOG.log(Level.INFO, "imagestore: retention deleted {0} images", deleted.size());
         }
       }
       long quota = store.config().maxTotalBytes();
       if (quota > 0) {
-        enforceQuota(quota);
+        enforceQuota(quota, progress);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "imagestore: maintenance failed", e);
@@ -181,21 +152,33 @@ public class Maintenance {
 
   /** Deletes every image created before {@code cutoff}; returns their names. */
   public List<String> deleteCreatedBefore(Instant cutoff) {
+    return deleteCreatedBefore(cutoff, () -> {});
+  }
+
+  /**
+   * Deletes batch after batch of the oldest. A batch in which every image is held by another
+   * request ends it: that request (a retention run on another server, say) deletes them.
+   */
+  private List<String> deleteCreatedBefore(Instant cutoff, Runnable progress) {
     List<String> deleted = new ArrayList<>();
+    boolean moved = true;
     for (List<ImageIndex.Sized> batch = index.oldest(cutoff, BATCH);
-        !batch.isEmpty();
+        moved && !batch.isEmpty();
         batch = index.oldest(cutoff, BATCH)) {
-      batch.forEach(
-          image -> {
-            if (deleteIfPresent(image.filename())) {
-              deleted.add(image.filename());
-            }
-          });
+      moved = false;
+      for (ImageIndex.Sized image : batch) {
+        Outcome outcome = deleteIfPresent(image.filename());
+        if (outcome == Outcome.DELETED) {
+          deleted.add(image.filename());
+        }
+        moved |= outcome != Outcome.HELD;
+      }
+      progress.run();
     }
     return deleted;
   }
 
-  private void enforceQuota(long quota) {
+  private void enforceQuota(long quota, Runnable progress) {
     long total = index.totals().bytes();
     int deleted = 0;
     while (total > quota) {
@@ -211,6 +194,7 @@ public class Maintenance {
         total -= image.size();
         deleted++;
       }
+      progress.run();
     }
     if (deleted > 0) {
       LOG.log(Level.INFO, "imagestore: quota deleted {0} oldest images", deleted);
@@ -226,7 +210,7 @@ public class Maintenance {
     for (String name : filenames) {
       if (!ImageNames.isImageName(name)) {
         result.invalid().add(name);
-      } else if (deleteIfPresent(name)) {
+      } else if (deleteIfPresent(name) == Outcome.DELETED) {
         result.deleted().add(name);
       } else {
         result.notFound().add(name);
@@ -235,17 +219,27 @@ public class Maintenance {
     return result;
   }
 
-  /** Deletes one image; false if it was already gone, in which case its stale row goes too. */
-  private boolean deleteIfPresent(String filename) {
+  private enum Outcome {
+    DELETED,
+    /** It was gone already; its stale row went too. */
+    GONE,
+    /** Another request holds the name: it is deleting the image, or saving it. */
+    HELD
+  }
+
+  private Outcome deleteIfPresent(String filename) {
     try {
       store.delete(filename);
-      return true;
+      return Outcome.DELETED;
     } catch (ImageStoreException e) {
+      if (e.failure() == Failure.CONFLICT) {
+        return Outcome.HELD;
+      }
       if (e.failure() != Failure.NOT_FOUND) {
         throw e;
       }
       index.remove(filename);
-      return false;
+      return Outcome.GONE;
     }
   }
 }

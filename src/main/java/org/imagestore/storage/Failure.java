@@ -7,6 +7,8 @@ public enum Failure {
   TOO_LARGE,
   INSUFFICIENT_STORAGE,
   NOT_FOUND,
+  /** Another request (on any server) is saving or deleting the name now: a 409, worth retrying. */
+  CONFLICT,
   /** The storage (a bucket, its endpoint) cannot be reached now: a 503, worth retrying. */
   UNAVAILABLE
 }

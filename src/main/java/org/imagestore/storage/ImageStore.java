@@ -231,15 +231,16 @@ public class ImageStore {
   }
 
   /**
-   * Claims a name to delete it. While another request holds the name, the image is being deleted
-   * (or not saved yet), so it is not there to delete. Looking first spares the index a refused
-   * insert, which the JPA provider logs as an error; the other request may release the name between
-   * a refused claim and our look, hence a second round. Refused with no holder, the index is down.
+   * Claims a name to delete it: refused (409) while another request holds it, which is deleting the
+   * image or still saving it. Looking first spares the index a refused insert, which the JPA
+   * provider logs as an error; the other request may release the name between a refused claim and
+   * our look, hence a second round. Refused with no holder, the index is down.
    */
   private void claimToDelete(String filename) {
     for (int attempt = 0; attempt < 2; attempt++) {
       if (heldByAnother(filename)) {
-        throw notFound(filename);
+        throw new ImageStoreException(
+            Failure.CONFLICT, filename + " is being saved or deleted by another request now");
       }
       if (catalog.claim(filename)) {
         return;

@@ -37,17 +37,17 @@ import org.imagestore.storage.Volume;
 public class FolderStore implements ObjectStore {
   private static final Logger LOG = Logger.getLogger(FolderStore.class.getName());
 
-  @Inject StoreConfig config;
-
-  private Path dir;
-
-  /** Creates the folder and removes writes a crash left unfinished. */
   /**
    * A save writes its temporary file in seconds; a younger one may be another server's save under
    * way in a shared folder, so only older ones are removed at start-up.
    */
   private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
+  @Inject StoreConfig config;
+
+  private Path dir;
+
+  /** Creates the folder and removes writes a crash left unfinished. */
   @PostConstruct
   void init() {
     dir = config.dir();
@@ -176,8 +176,12 @@ public class FolderStore implements ObjectStore {
   }
 
   private static boolean abandoned(Path temp) throws IOException {
-    Instant modified = Files.getLastModifiedTime(temp).toInstant();
-    return modified.isBefore(Instant.now().minus(ABANDONED_AFTER));
+    try {
+      Instant modified = Files.getLastModifiedTime(temp).toInstant();
+      return modified.isBefore(Instant.now().minus(ABANDONED_AFTER));
+    } catch (NoSuchFileException e) {
+      return false; // another server's save finished with it meanwhile
+    }
   }
 
   /** Tried with a real file, since permissions can mislead. */

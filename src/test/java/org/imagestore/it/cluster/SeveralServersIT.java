@@ -153,7 +153,7 @@ class SeveralServersIT {
 
   @Test
   @Order(3)
-  void anImageSavedOnOneServerIsListedServedAndDeletedOnTheOther() {
+  void anImageSavedOnOneServerIsListedServedAndDeletedOnTheOther() throws SQLException {
     byte[] png = Pngs.noise(64, 64, 3);
     JsonObject saved = a.save(png, Json.createObjectBuilder().add("prompt", "saved on a").build());
     String name = saved.getString("filename");
@@ -163,6 +163,17 @@ class SeveralServersIT {
     assertEquals(name, listed.getJsonArray("images").getJsonObject(0).getString("filename"));
     assertArrayEquals(png, b.download(saved.getString("url")));
     assertArrayEquals(png, a.download(saved.getString("url")));
+
+    // While another request holds the name (a delete under way on A, here its claim row), B's
+    // delete is refused with 409 and deletes nothing.
+    update(
+        "INSERT INTO imagestore_name_claim (filename, claimed_millis) VALUES ('" + name + "', 1)");
+    try (Response held = b.delete(name)) {
+      assertEquals(409, held.getStatus());
+      assertTrue(held.readEntity(JsonObject.class).getString("error").contains("another request"));
+    }
+    assertArrayEquals(png, a.download(saved.getString("url")));
+    update("DELETE FROM imagestore_name_claim WHERE filename = '" + name + "'");
 
     try (Response deleted = b.delete(name)) {
       assertEquals(200, deleted.getStatus());
@@ -195,13 +206,32 @@ class SeveralServersIT {
     }
   }
 
+  /** While one server (or one of its jobs) holds the maintenance lease, reindex elsewhere waits. */
+  @Test
+  @Order(5)
+  void maintenanceRunsOnOneServerAtATime() throws Exception {
+    long later = System.currentTimeMillis() + 60_000;
+    update("UPDATE imagestore_lease SET holder = 'elsewhere/1', expires_millis = " + later);
+    for (NodeClient node : List.of(a, b)) {
+      try (Response refused = node.post("api/admin/reindex", "{}")) {
+        assertEquals(503, refused.getStatus());
+        assertTrue(refused.readEntity(JsonObject.class).getString("error").contains("elsewhere/1"));
+      }
+    }
+    update("UPDATE imagestore_lease SET expires_millis = " + (System.currentTimeMillis() - 1));
+    try (Response done = a.post("api/admin/reindex", "{}")) {
+      assertEquals(200, done.getStatus());
+    }
+    assertEquals(List.of(0L), sql("SELECT COUNT(holder) FROM imagestore_lease"), "released after");
+  }
+
   /**
    * kill -9 of one server while both take saves: the other never lists or serves a half-written
    * image, every save the dead one acknowledged is there, and maintenance resumes once its lease
    * has expired.
    */
   @Test
-  @Order(5)
+  @Order(6)
   void aServerKilledMidSaveLeavesNothingHalfWrittenAndLosesNoAcknowledgedSave() throws Exception {
     Map<String, byte[]> acknowledged = new ConcurrentHashMap<>();
     Set<String> attempted = ConcurrentHashMap.newKeySet();
@@ -356,6 +386,12 @@ class SeveralServersIT {
     return BucketStorage.client().listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents().stream()
         .map(S3Object::key)
         .toList();
+  }
+
+  private static void update(String statement) throws SQLException {
+    try (Connection connection = postgres.connect(DATABASE)) {
+      connection.createStatement().executeUpdate(statement);
+    }
   }
 
   /** The first row of a query, its columns as longs. */
