@@ -5,8 +5,8 @@
 # with SQL (the files need not exist for listing), and on the default H2 index with the 100,000
 # images of bench/run.sh's seed folder, each measured with wrk at 1 and BENCH_CONNECTIONS (8)
 # connections: limit=50 at offset 0, at the last page (offset = count - 50), after a cursor from
-# the middle, and a q search (lighthouse, in 3% of prompts). Prints a Markdown table, also
-# written to bench/index-results.md.
+# the middle, and a q search (lighthouse, in 3% of prompts; on PostgreSQL also aurora, in 0.1%).
+# Prints a Markdown table, also written to bench/index-results.md.
 # Needs Debian's postgresql package; installs wrk and nginx (bench/lib.sh) if missing.
 # Ports: PostgreSQL 5497, WildFly 8180/10090 (offset 100).
 set -euo pipefail
@@ -40,7 +40,7 @@ sleep 1
 echo "== PostgreSQL: a throwaway cluster"
 rm -rf "$PG" && install -d -o postgres "$PG"
 as_postgres "$PG_BIN/initdb" -D "$PG" -A trust -U postgres >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$PG" -o "-p 5497 -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" -l "$WORK/pg.log" -w start >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$PG" -o "-p 5497 -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" -l "$PG/server.log" -w start >/dev/null
 as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 5497 -qc "create database imagestore"
 
 echo "== WildFly on PostgreSQL (server-config/wildfly/postgresql-datasource.cli)"
@@ -83,7 +83,8 @@ FROM (
   SELECT i, timestamp '2024-01-01' + i * interval '37 seconds' AS t,
          (ARRAY['AnythingV4_v45', 'sdxl', 'dreamshaper_8'])[1 + i % 3] AS model,
          w[1 + (i * 7) % 20] || ' ' || w[1 + (i * 11) % 20] || ' ' || w[1 + (i * 13) % 20] || ' '
-           || w[1 + (i * 17) % 20] || CASE WHEN i % 33 = 0 THEN ' lighthouse' ELSE '' END AS prompt
+           || w[1 + (i * 17) % 20] || CASE WHEN i % 33 = 0 THEN ' lighthouse' ELSE '' END
+           || CASE WHEN i % 1000 = 7 THEN ' aurora' ELSE '' END AS prompt
   FROM generate_series(1, $ROWS) AS i,
        (SELECT string_to_array('mountain lake sunset forest portrait cat dog city night neon anime castle river ocean robot dragon flower garden winter desert', ' ') AS w) words
 ) rows;
@@ -99,11 +100,16 @@ list_scenarios() {
   local label=$1 count cursor
   count=$(curl -sf "$APP/api/list-images?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
   cursor=$(curl -sf "$APP/api/list-images?limit=50&offset=$((count / 2))" | python3 -c 'import json,sys; print(json.load(sys.stdin)["next_cursor"])')
+  # A fresh server's JIT: every scenario once before the first measurement.
+  for url in "offset=0" "offset=$((count - 50))" "cursor=$cursor" "q=lighthouse"; do
+    wrk -t1 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-5}s" "$APP/api/list-images?limit=50&$url" > /dev/null
+  done
   for conns in 1 "$CONNECTIONS"; do
     measure "$label|offset=0|$conns" "$APP/api/list-images?limit=50&offset=0"
     measure "$label|last page (offset=$((count - 50)))|$conns" "$APP/api/list-images?limit=50&offset=$((count - 50))"
     measure "$label|cursor from the middle|$conns" "$APP/api/list-images?limit=50&cursor=$cursor"
     measure "$label|q=lighthouse|$conns" "$APP/api/list-images?limit=50&q=lighthouse"
+    [ "$label" = "${label#PostgreSQL}" ] || measure "$label|q=aurora|$conns" "$APP/api/list-images?limit=50&q=aurora"
   done
 }
 

@@ -44,6 +44,8 @@ public class ImageIndex implements ImageCatalog {
 
   @Inject TotalsRow totals;
 
+  @Inject Schema schema;
+
   /** Totals for storage-stats; the times are null when the index is empty. */
   public record Totals(long count, long bytes, String oldest, String newest) {}
 
@@ -174,7 +176,7 @@ public class ImageIndex implements ImageCatalog {
    */
   @Override
   public ImagePage page(ImageQuery query) {
-    ListFilter filter = ListFilter.of(query);
+    ListFilter filter = ListFilter.of(query, schema.postgres());
     long count = query.unfiltered() ? totals.read().imageCount : count(filter);
     List<ImageRecord> rows;
     boolean more;

@@ -8,14 +8,23 @@ import org.imagestore.storage.ImageQuery;
 
 /** The WHERE clause of a list query, in JPQL over {@code ImageRecord r}, and its parameters. */
 record ListFilter(String where, Map<String, Object> parameters) {
-  static ListFilter of(ImageQuery query) {
+  /**
+   * @param trigram whether a trigram index serves {@code LIKE '%q%'} (PostgreSQL); elsewhere a scan
+   *     with LOCATE is faster (H2 reads a LIKE pattern given as a parameter anew for every row)
+   */
+  static ListFilter of(ImageQuery query, boolean trigram) {
     StringBuilder where = new StringBuilder();
     Map<String, Object> parameters = new HashMap<>();
     if (query.q() != null) {
-      // LIKE '%q%', which a trigram index serves on PostgreSQL; % and _ in q match themselves.
-      add(where, "r.promptSearch LIKE :q ESCAPE '!'");
-      String q = query.q().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0");
-      parameters.put("q", "%" + q + "%");
+      String q = query.q().toLowerCase(Locale.ROOT);
+      if (trigram) {
+        // % and _ in q match themselves.
+        add(where, "r.promptSearch LIKE :q ESCAPE '!'");
+        parameters.put("q", "%" + q.replaceAll("[!%_]", "!$0") + "%");
+      } else {
+        add(where, "LOCATE(:q, r.promptSearch) > 0");
+        parameters.put("q", q);
+      }
     }
     if (query.model() != null) {
       add(where, "r.model = :model");

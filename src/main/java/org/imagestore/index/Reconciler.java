@@ -62,14 +62,11 @@ public class Reconciler {
     return last;
   }
 
-  /**
-   * Runs a reconciliation, or waits for the one under way and runs another after it. {@code
-   * progress} runs as it goes (it keeps the maintenance lease).
-   */
-  public ReconcileReport reconcile(Runnable progress) {
+  /** Runs a reconciliation, or waits for the one under way and runs another after it. */
+  public ReconcileReport reconcile() {
     running.lock();
     try {
-      ReconcileReport report = new Run(progress).run();
+      ReconcileReport report = new Run().run();
       last = report;
       firstDone = true;
       return report;
@@ -89,7 +86,6 @@ public class Reconciler {
    */
   private final class Run {
     private final long start = System.nanoTime();
-    private final Runnable progress;
     private final ImageListing listing = store.listing();
     private final Map<String, FileState> unlisted;
     private List<ImageListing.Listed> changed = new ArrayList<>();
@@ -99,8 +95,7 @@ public class Reconciler {
     private long added;
     private long updated;
 
-    Run(Runnable progress) {
-      this.progress = progress;
+    Run() {
       // The index is read before the storage is listed: a save in between is then only ever
       // re-added, never removed as "gone".
       unlisted = index.states();
@@ -132,7 +127,6 @@ public class Reconciler {
     }
 
     private void compare(ImageListing.Listed image) {
-      progress.run();
       FileState indexed = unlisted.remove(image.name());
       if (!image.state().equals(indexed)) {
         changed.add(image);

@@ -40,10 +40,13 @@ public class Schema {
       List.of("images and name claims", "totals, lease and prompt search");
 
   private static final String TABLE = "IMAGESTORE_SCHEMA";
+  private static final String POSTGRESQL = "postgresql";
   private static final int ATTEMPTS = 5;
 
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
+
+  private volatile boolean postgres;
 
   /** Before every other start-up observer: they may read the index. */
   void onStart(
@@ -51,7 +54,12 @@ public class Schema {
           @Priority(Interceptor.Priority.PLATFORM_BEFORE)
           @Initialized(ApplicationScoped.class)
           Object event) {
-    migrate(dataSource::getConnection);
+    postgres = POSTGRESQL.equals(migrate(dataSource::getConnection));
+  }
+
+  /** Whether the index is in PostgreSQL, where prompt search has its trigram index. */
+  public boolean postgres() {
+    return postgres;
   }
 
   /** Where migrations get their connection: the datasource, or a test's driver. */
@@ -63,12 +71,13 @@ public class Schema {
   /**
    * Migrates, trying again a few times: when servers start together, one creates the version table
    * and the others' attempts fail on it, then find it the next time.
+   *
+   * @return {@code postgresql}, or null for a database that has only the portable scripts
    */
-  public static void migrate(Connections connections) {
+  public static String migrate(Connections connections) {
     for (int attempt = 1; ; attempt++) {
       try (Connection connection = connections.open()) {
-        migrate(connection);
-        return;
+        return migrate(connection);
       } catch (SQLException e) {
         if (attempt == ATTEMPTS) {
           throw new IllegalStateException("imagestore: the index schema cannot be migrated", e);
@@ -82,8 +91,8 @@ public class Schema {
     }
   }
 
-  /** Applies what is missing in one transaction. */
-  private static void migrate(Connection connection) throws SQLException {
+  /** Applies what is missing in one transaction; returns the dialect, null for a portable one. */
+  private static String migrate(Connection connection) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -106,6 +115,7 @@ public class Schema {
         LOG.log(Level.INFO, "imagestore: index schema migrated to version {0}", v);
       }
       connection.commit();
+      return dialect;
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
@@ -186,7 +196,7 @@ public class Schema {
   /** The folder of a database's extra statements; null for databases other than PostgreSQL. */
   private static String dialect(DatabaseMetaData meta) throws SQLException {
     return meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-        ? "postgresql"
+        ? POSTGRESQL
         : null;
   }
 

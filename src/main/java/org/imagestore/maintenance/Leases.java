@@ -38,17 +38,11 @@ class Leases {
     }
   }
 
-  /**
-   * A lease held: its job calls {@link #keep} as it goes, which renews it every third of its
-   * length, and closes it at the end. Renewing from the job itself, not from a timer, keeps it
-   * working where the container's scheduler has a single thread and the job runs on it.
-   */
+  /** A lease held: renewed while its job runs, closed at the end. */
   final class Held implements AutoCloseable {
     private final String name;
     private final String token;
     private final Duration ttl;
-    private long renewedNanos = System.nanoTime();
-    private boolean lost;
 
     private Held(String name, String token, Duration ttl) {
       this.name = name;
@@ -56,14 +50,10 @@ class Leases {
       this.ttl = ttl;
     }
 
-    void keep() {
-      if (lost || System.nanoTime() - renewedNanos < ttl.toNanos() / 3) {
-        return;
-      }
-      renewedNanos = System.nanoTime();
+    /** Extends the lease; a lease lost meanwhile is not taken back, and the job runs to its end. */
+    void renew() {
       try {
         if (!proxy.renew(name, token, ttl)) {
-          lost = true;
           LOG.log(
               Level.WARNING, "imagestore: the {0} lease lapsed; this run goes on to its end", name);
         }
@@ -95,18 +85,29 @@ class Leases {
   /**
    * Takes the lease for {@code ttl}.
    *
-   * @throws Taken if another server or job holds it
+   * @throws Taken if another server or job holds it; thrown here, outside the transaction, since an
+   *     exception out of a transactional method in a scheduled task upsets Payara's invocation
+   *     context (the task's EntityManager is closed under it)
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   Held take(String name, Duration ttl) {
+    String token = HOST + "/" + UUID.randomUUID();
+    String holder = proxy.claim(name, token, ttl);
+    if (!holder.equals(token)) {
+      throw new Taken(holder);
+    }
+    return new Held(name, token, ttl);
+  }
+
+  /** Records {@code token} as the holder if the lease is free or lapsed; returns the holder. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  String claim(String name, String token, Duration ttl) {
     Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
     long now = System.currentTimeMillis();
-    if (lease.holder != null && lease.expiresMillis > now) {
-      throw new Taken(lease.holder);
+    if (lease.holder == null || lease.expiresMillis <= now) {
+      lease.holder = token;
+      lease.expiresMillis = now + ttl.toMillis();
     }
-    lease.holder = HOST + "/" + UUID.randomUUID();
-    lease.expiresMillis = now + ttl.toMillis();
-    return new Held(name, lease.holder, ttl);
+    return lease.holder;
   }
 
   /** Extends the lease if this token still holds it. */

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagestore.index.ImageIndex;
@@ -46,6 +49,7 @@ public class Maintenance {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  private final Set<Leases.Held> held = ConcurrentHashMap.newKeySet();
   private ScheduledFuture<?> schedule;
   private volatile ScheduledFuture<?> startUpRetry;
 
@@ -58,6 +62,8 @@ public class Maintenance {
 
   @PreDestroy
   void stop() {
+    // A job cut short by an undeploy would otherwise hold the lease to its end.
+    held.forEach(Leases.Held::close);
     if (schedule != null) {
       schedule.cancel(false);
     }
@@ -72,8 +78,8 @@ public class Maintenance {
    */
   private void startUp() {
     long retry = Math.min(START_UP_RETRY_SECONDS, store.config().maintenanceIntervalSeconds());
-    try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
-      reconcileAndEnforce(lease);
+    try {
+      underLease(this::reconcileAndEnforce);
       return;
     } catch (Leases.Taken e) {
       // Another server (or job) runs it; this one's index is complete once that one is done.
@@ -98,18 +104,35 @@ public class Maintenance {
 
   /** POST /api/admin/reindex: a reconciliation now, unless maintenance is running anywhere. */
   public ReconcileReport reindex() {
-    try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
-      return reconciler.reconcile(lease::keep);
+    return underLease(reconciler::reconcile);
+  }
+
+  private ReconcileReport reconcileAndEnforce() {
+    ReconcileReport report = reconciler.reconcile();
+    enforceLimits();
+    return report;
+  }
+
+  /**
+   * Runs a job under the maintenance lease, renewed every third of its length by a timer (not by
+   * the job, which can wait long on a batch of reads), and given up at the end, or at undeploy.
+   *
+   * @throws Leases.Taken if another server or job holds it
+   */
+  private <T> T underLease(Supplier<T> job) {
+    Duration length = Duration.ofSeconds(store.config().leaseSeconds());
+    long every = length.toMillis() / 3;
+    try (Leases.Held lease = leases.take(LEASE, length)) {
+      held.add(lease);
+      ScheduledFuture<?> renewal =
+          scheduler.scheduleAtFixedRate(lease::renew, every, every, TimeUnit.MILLISECONDS);
+      try {
+        return job.get();
+      } finally {
+        renewal.cancel(false);
+        held.remove(lease);
+      }
     }
-  }
-
-  private void reconcileAndEnforce(Leases.Held lease) {
-    reconciler.reconcile(lease::keep);
-    enforceLimits(lease::keep);
-  }
-
-  private Duration leaseLength() {
-    return Duration.ofSeconds(store.config().leaseSeconds());
   }
 
   /**
@@ -119,9 +142,7 @@ public class Maintenance {
   void runScheduled() {
     try {
       store.removeLeftovers();
-      try (Leases.Held lease = leases.take(LEASE, leaseLength())) {
-        reconcileAndEnforce(lease);
-      }
+      underLease(this::reconcileAndEnforce);
     } catch (ImageStoreException e) {
       // The storage is down (readiness says so) or another server runs it; the next run tries.
       LOG.log(Level.WARNING, "imagestore: scheduled maintenance skipped: {0}", e.getMessage());
@@ -131,35 +152,30 @@ public class Maintenance {
   }
 
   /** Applies retention, then the quota; logs and carries on if either fails. */
-  private void enforceLimits(Runnable progress) {
+  private void enforceLimits() {
     try {
       long days = store.config().retentionDays();
       if (days > 0) {
-        List<String> deleted =
-            deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)), progress);
+        List<String> deleted = deleteCreatedBefore(Instant.now().minus(Duration.ofDays(days)));
         if (!deleted.isEmpty()) {
           LOG.log(Level.INFO, "imagestore: retention deleted {0} images", deleted.size());
         }
       }
       long quota = store.config().maxTotalBytes();
       if (quota > 0) {
-        enforceQuota(quota, progress);
+        enforceQuota(quota);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "imagestore: maintenance failed", e);
     }
   }
 
-  /** Deletes every image created before {@code cutoff}; returns their names. */
-  public List<String> deleteCreatedBefore(Instant cutoff) {
-    return deleteCreatedBefore(cutoff, () -> {});
-  }
-
   /**
-   * Deletes batch after batch of the oldest. A batch in which every image is held by another
-   * request ends it: that request (a retention run on another server, say) deletes them.
+   * Deletes every image created before {@code cutoff}, oldest first, a batch at a time; returns
+   * their names. A batch in which every image is held by another request ends it: that request (a
+   * retention run on another server, say) deletes them.
    */
-  private List<String> deleteCreatedBefore(Instant cutoff, Runnable progress) {
+  public List<String> deleteCreatedBefore(Instant cutoff) {
     List<String> deleted = new ArrayList<>();
     boolean moved = true;
     for (List<ImageIndex.Sized> batch = index.oldest(cutoff, BATCH);
@@ -173,12 +189,11 @@ public class Maintenance {
         }
         moved |= outcome != Outcome.HELD;
       }
-      progress.run();
     }
     return deleted;
   }
 
-  private void enforceQuota(long quota, Runnable progress) {
+  private void enforceQuota(long quota) {
     long total = index.totals().bytes();
     int deleted = 0;
     while (total > quota) {
@@ -194,7 +209,6 @@ public class Maintenance {
         total -= image.size();
         deleted++;
       }
-      progress.run();
     }
     if (deleted > 0) {
       LOG.log(Level.INFO, "imagestore: quota deleted {0} oldest images", deleted);
