@@ -79,7 +79,10 @@ class Leases {
     }
   }
 
-  /** This bean's CDI proxy, so that calls from {@link Held} go through its transactions. */
+  /**
+   * This bean's CDI proxy, so that its own calls go through the transaction interceptor; the
+   * methods called through it are public, which Weld's client proxies always intercept.
+   */
   @Inject Leases proxy;
 
   /**
@@ -100,7 +103,7 @@ class Leases {
 
   /** Records {@code token} as the holder if the lease is free or lapsed; returns the holder. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  String claim(String name, String token, Duration ttl) {
+  public String claim(String name, String token, Duration ttl) {
     Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
     long now = System.currentTimeMillis();
     if (lease.holder == null || lease.expiresMillis <= now) {
@@ -112,7 +115,7 @@ class Leases {
 
   /** Extends the lease if this token still holds it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  boolean renew(String name, String token, Duration ttl) {
+  public boolean renew(String name, String token, Duration ttl) {
     return em.createQuery(
                 "UPDATE Lease l SET l.expiresMillis = :expires"
                     + " WHERE l.name = :name AND l.holder = :token")
@@ -125,7 +128,7 @@ class Leases {
 
   /** Gives the lease up, if this token still holds it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  void release(String name, String token) {
+  public void release(String name, String token) {
     em.createQuery(
             "UPDATE Lease l SET l.holder = NULL, l.expiresMillis = 0"
                 + " WHERE l.name = :name AND l.holder = :token")
