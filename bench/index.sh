@@ -44,14 +44,8 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PG" -o "-p 5497 -k /tmp -c listen_addresses=12
 as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p 5497 -qc "create database imagestore"
 
 echo "== WildFly on PostgreSQL (server-config/wildfly/postgresql-datasource.cli)"
-rm -rf "$SERVER" "$WORK/empty" && mkdir -p "$WORK/empty"
-cp -r target/run-server/wildfly-39.0.1.Final "$SERVER"
-python3 - "$SERVER/standalone/configuration/standalone.xml" <<'PY'
-import re, sys
-path = sys.argv[1]
-text = open(path).read()
-open(path, "w").write(re.sub(r"\s*<deployments>.*?</deployments>", "", text, flags=re.S))
-PY
+rm -rf "$WORK/empty" && mkdir -p "$WORK/empty"
+server_copy "$SERVER"
 # No scheduled reconciliation during the run: it would remove the rows without files.
 "$SERVER/bin/standalone.sh" -b 127.0.0.1 -Djboss.socket.binding.port-offset=100 \
   -Dimagestore.dir="$WORK/empty" -Dimagestore.maintenance-interval-seconds=86400 > "$WORK/server.log" 2>&1 &

@@ -21,20 +21,25 @@ print(f"{sys.argv[1]}|{rps:.0f}|{p50:.2f}|{p99:.2f}" + (f"|{bad.group(1)} errors
 # header URL NAME: the value of one response header.
 header() { curl -sfI "$1" | tr -d '\r' | awk -v h="$2" 'tolower($1) == tolower(h) ":" { $1 = ""; sub(/^ /, ""); print }'; }
 
-# start_service SERVER_COPY IMAGES_DIR [-Dkey=value...]: a fresh copy of the configured WildFly
-# from target/run-server with the WAR deployed, on port offset 100 (8180, management 10090);
-# returns once the index is ready.
-start_service() {
-  local copy=$1 dir=$2; shift 2
-  rm -rf "$copy"
-  cp -r target/run-server/wildfly-39.0.1.Final "$copy"
-  # A `mvn wildfly:run` leaves its deployment in standalone.xml; this copy deploys its own.
-  python3 - "$copy/standalone/configuration/standalone.xml" <<'PY'
+# server_copy DEST: a fresh copy of the configured WildFly from target/run-server, without the WAR.
+server_copy() {
+  rm -rf "$1"
+  cp -r target/run-server/wildfly-39.0.1.Final "$1"
+  # A `mvn wildfly:run` leaves its deployment in standalone.xml; the copy deploys its own.
+  python3 - "$1/standalone/configuration/standalone.xml" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path).read()
 open(path, "w").write(re.sub(r"\s*<deployments>.*?</deployments>", "", text, flags=re.S))
 PY
+}
+
+# start_service SERVER_COPY IMAGES_DIR [-Dkey=value...]: a fresh copy of the configured WildFly
+# from target/run-server with the WAR deployed, on port offset 100 (8180, management 10090);
+# returns once the index is ready.
+start_service() {
+  local copy=$1 dir=$2; shift 2
+  server_copy "$copy"
   cp target/imagestore.war "$copy/standalone/deployments/"
   "$copy/bin/standalone.sh" -b 127.0.0.1 -Djboss.socket.binding.port-offset=100 \
     -Dimagestore.dir="$dir" "$@" > "$WORK/server.log" 2>&1 &

@@ -73,7 +73,7 @@ class BucketIT extends ImageStoreClient {
     HeadObjectResponse image = BUCKET.head(name);
     assertEquals("image/png", image.contentType());
     assertEquals("public, max-age=31536000, immutable", image.cacheControl());
-    assertEquals(ServingContract.sha256(png), image.metadata().get("sha256"));
+    assertEquals(Pngs.sha256(png), image.metadata().get("sha256"));
 
     assertEquals("application/json", BUCKET.head(sidecar).contentType());
     JsonObject json = BUCKET.readJson(sidecar);
@@ -81,7 +81,7 @@ class BucketIT extends ImageStoreClient {
     assertEquals(saved.getString("created_at"), json.getString("created_at"));
     assertEquals("two objects", json.getJsonObject("metadata").getString("prompt"));
     assertEquals(png.length, json.getInt("size"));
-    assertEquals(ServingContract.sha256(png), json.getString("sha256"));
+    assertEquals(Pngs.sha256(png), json.getString("sha256"));
   }
 
   @Test
@@ -141,7 +141,7 @@ class BucketIT extends ImageStoreClient {
     assertArrayEquals(java.util.Arrays.copyOf(png, 100), part.body());
 
     // The service still decides what it can without the bytes.
-    String etag = '"' + ServingContract.sha256(png) + '"';
+    String etag = '"' + Pngs.sha256(png) + '"';
     HttpResponse<byte[]> notModified =
         HTTP.send(
             HttpRequest.newBuilder(

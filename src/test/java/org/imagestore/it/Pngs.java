@@ -39,6 +39,18 @@ public final class Pngs {
     return encode(image);
   }
 
+  /**
+   * The SHA-256 of some bytes in lower-case hex, as the service writes it in ETags and sidecars.
+   */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String base64(byte[] bytes) {
     return Base64.getEncoder().encodeToString(bytes);
   }

@@ -9,9 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +64,7 @@ abstract class ServingContract extends ImageStoreTestBase {
       assertEquals(200, response.getStatus());
       assertEquals("image/png", response.getHeaderString("Content-Type"));
       assertEquals(String.valueOf(PNG.length), response.getHeaderString("Content-Length"));
-      assertEquals("\"" + sha256(PNG) + "\"", response.getHeaderString("ETag"));
+      assertEquals("\"" + Pngs.sha256(PNG) + "\"", response.getHeaderString("ETag"));
       assertTrue(response.getLastModified() != null);
       assertEquals(
           "public, max-age=31536000, immutable", response.getHeaderString("Cache-Control"));
@@ -236,9 +234,5 @@ abstract class ServingContract extends ImageStoreTestBase {
   void theFileOutsideTheFolderIsReallyThere() {
     // Guards the traversal test above: the target exists, so a 404 means "refused", not "missing".
     assertTrue(storage().existsBeside(OUTSIDE));
-  }
-
-  static String sha256(byte[] bytes) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }

@@ -246,7 +246,7 @@ class SeveralServersIT {
               () -> {
                 while (going.get()) {
                   byte[] png = Pngs.noise(256, 256, seeds.incrementAndGet());
-                  attempted.add(sha256(png));
+                  attempted.add(Pngs.sha256(png));
                   try (Response response =
                       node.saveRaw(
                           png, Json.createObjectBuilder().add("prompt", "killed").build())) {
@@ -290,7 +290,8 @@ class SeveralServersIT {
       if (acknowledged.containsKey(name)) {
         assertArrayEquals(acknowledged.get(name), served, name);
       } else {
-        assertTrue(attempted.contains(sha256(served)), name + " is not an image a client sent");
+        assertTrue(
+            attempted.contains(Pngs.sha256(served)), name + " is not an image a client sent");
       }
     }
   }
@@ -417,15 +418,6 @@ class SeveralServersIT {
       return results;
     } finally {
       pool.shutdown();
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
