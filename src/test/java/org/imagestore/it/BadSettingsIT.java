@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A bad value of a setting that requests use stops the deployment, with the key in the log, instead
  * of deploying a WAR that answers every request with 500. The s3 settings are tried in the s3 runs.
  */
-class BadSettingsIT extends ImageStoreClient {
+class BadSettingsIT extends ChatBackEnd {
   private static final TestStorage STORAGE = Deployments.freshStorage("bad-settings");
 
   @ArquillianResource Deployer deployer;

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * outage test is {@link BucketOutageIT}.
  */
 @BucketOnly
-class BucketIT extends ImageStoreClient {
+class BucketIT extends ChatBackEnd {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final BucketStorage BUCKET = new BucketStorage("imagestore-it-root", "");
   private static final byte[] SEED_PNG = Pngs.flat(30, 20, 0x112233);

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.imagestore.client.Deleted;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -28,52 +29,37 @@ class DeleteImageIT extends ImageStoreTestBase {
 
   @Test
   void deletesTheImageAndItsSidecar() {
-    JsonObject saved = save(Pngs.flat(10, 10, 0x00ff00), null);
-    String filename = saved.getString("filename");
+    SavedImage saved = images.save(Pngs.flat(10, 10, 0x00ff00), null);
+    String filename = saved.filename();
     assertTrue(STORAGE.exists(filename.replace(".png", ".json")));
 
-    try (Response response = target("api/delete-image/" + filename).request().delete()) {
-      assertEquals(200, response.getStatus());
-      JsonObject body = response.readEntity(JsonObject.class);
-      assertTrue(body.getBoolean("success"));
-      assertEquals(filename, body.getString("filename"));
-    }
+    Deleted deleted = images.delete(filename);
+    assertTrue(deleted.success());
+    assertEquals(filename, deleted.filename());
     assertFalse(STORAGE.exists(filename));
     assertFalse(STORAGE.exists(filename.replace(".png", ".json")));
-    try (Response get = CLIENT.target(absolute(saved.getString("url"))).request().get()) {
-      assertError(get, 404);
-    }
-    try (Response list = target("api/list-images").request().get()) {
-      assertFalse(list.readEntity(String.class).contains(filename));
-    }
+    assertRefused(404, () -> images.image(filename, null));
+    assertTrue(
+        images.stream(ImageQuery.all()).noneMatch(image -> image.filename().equals(filename)));
   }
 
   @Test
   void anUnknownNameGets404() {
-    try (Response response =
-        target("api/delete-image/generated_20000101_000000_gone.png").request().delete()) {
-      assertError(response, 404);
-    }
+    assertRefused(404, () -> images.delete("generated_20000101_000000_gone.png"));
   }
 
   @Test
   void deletingTwiceGets404TheSecondTime() {
-    String filename = save(Pngs.flat(3, 3, 0x0000ff), null).getString("filename");
-    try (Response first = target("api/delete-image/" + filename).request().delete()) {
-      assertEquals(200, first.getStatus());
-    }
-    try (Response second = target("api/delete-image/" + filename).request().delete()) {
-      assertError(second, 404);
-    }
+    String filename = images.save(Pngs.flat(3, 3, 0x0000ff), null).filename();
+    images.delete(filename);
+    assertRefused(404, () -> images.delete(filename));
   }
 
   @Test
   void aSidecarNameIsNotAnImageName() {
-    String filename = save(Pngs.flat(3, 3, 0x0000ff), null).getString("filename");
+    String filename = images.save(Pngs.flat(3, 3, 0x0000ff), null).filename();
     String sidecar = filename.replace(".png", ".json");
-    try (Response response = target("api/delete-image/" + sidecar).request().delete()) {
-      assertError(response, 400);
-    }
+    assertRefused(400, () -> images.delete(sidecar));
     assertTrue(STORAGE.exists(sidecar));
   }
 

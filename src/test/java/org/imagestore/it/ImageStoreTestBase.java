@@ -5,12 +5,12 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A test class with one deployment, managed by Arquillian: every test starts on a ready index. */
-public abstract class ImageStoreTestBase extends ImageStoreClient {
+public abstract class ImageStoreTestBase extends ChatBackEnd {
   @ArquillianResource private URL deployed;
 
   @BeforeEach
   void connect() throws InterruptedException {
-    base = deployed;
+    connect(deployed);
     awaitIndex();
   }
 }

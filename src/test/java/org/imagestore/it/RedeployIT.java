@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The index lives in the datasource, so it outlives the application: after a redeploy only what
  * changed meanwhile is read again.
  */
-class RedeployIT extends ImageStoreClient {
+class RedeployIT extends ChatBackEnd {
   private static final TestStorage STORAGE = Deployments.freshStorage("redeploy");
 
   @ArquillianResource Deployer deployer;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.imagestore.it.ChatBackEnd;
 import org.imagestore.it.Deployments;
-import org.imagestore.it.ImageStoreClient;
 import org.imagestore.it.TestServer;
 import org.imagestore.it.TestStorage;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -22,7 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The seed's fallback: while the server refuses uploads (its disk "full"), the demo chat keeps the
  * image inline and still shows it; once the server takes uploads again, a migration stores it.
  */
-class FallbackIT extends ImageStoreClient {
+class FallbackIT extends ChatBackEnd {
   private static final TestStorage STORAGE = Deployments.freshStorage("fallback");
 
   @ArquillianResource Deployer deployer;

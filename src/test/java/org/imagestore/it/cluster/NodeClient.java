@@ -4,10 +4,10 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.MalformedURLException;
 import java.net.URI;
-import org.imagestore.it.ImageStoreClient;
+import org.imagestore.it.ChatBackEnd;
 
 /** The API of one server of the several, as a chat back end behind the load balancer calls it. */
-final class NodeClient extends ImageStoreClient {
+final class NodeClient extends ChatBackEnd {
   NodeClient(URI base) {
     try {
       this.base = base.toURL();

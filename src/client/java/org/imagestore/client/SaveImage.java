@@ -1,0 +1,11 @@
+package org.imagestore.client;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The save-image body.
+ *
+ * @param image the PNG as base64, or a {@code data:image/png;base64,} URL
+ * @param metadata the generation parameters, kept exactly as given; may be null
+ */
+public record SaveImage(String image, JsonObject metadata) {}

@@ -1,0 +1,18 @@
+package org.imagestore.client;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+
+/**
+ * The storage-stats answer. The volume's figures are null on a bucket; the times are null while
+ * there are no images.
+ */
+public record StorageStats(
+    long count,
+    @JsonbProperty("total_bytes") long totalBytes,
+    @JsonbProperty("volume_bytes") Long volumeBytes,
+    @JsonbProperty("free_bytes") Long freeBytes,
+    @JsonbProperty("usable_bytes") Long usableBytes,
+    @JsonbProperty("oldest_created_at") String oldestCreatedAt,
+    @JsonbProperty("newest_created_at") String newestCreatedAt,
+    @JsonbProperty("index_ready") boolean indexReady,
+    @JsonbProperty("last_reconciliation") Reconciliation lastReconciliation) {}
