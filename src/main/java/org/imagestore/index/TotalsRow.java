@@ -36,15 +36,23 @@ class TotalsRow {
 
   /**
    * Counts the rows into the totals row, repairing any drift. The totals row is locked before the
-   * count: a write that has changed rows but not yet the totals waits and adds itself after.
+   * count: a write that has changed rows but not yet the totals waits and adds itself after. The
+   * count is written with an UPDATE, not into the found entity's fields: EclipseLink (Payara)
+   * tracks changes through setters it weaves into the entity, so fields set from this class were
+   * never written there, and a drift stayed for good.
    */
   @Transactional
   public void recount() {
-    IndexTotals totals = em.find(IndexTotals.class, IndexTotals.ID, LockModeType.PESSIMISTIC_WRITE);
+    em.find(IndexTotals.class, IndexTotals.ID, LockModeType.PESSIMISTIC_WRITE);
     Object[] sums =
         em.createQuery("SELECT COUNT(r), SUM(r.size) FROM ImageRecord r", Object[].class)
             .getSingleResult();
-    totals.imageCount = ((Number) sums[0]).longValue();
-    totals.imageBytes = sums[1] == null ? 0 : ((Number) sums[1]).longValue();
+    em.createQuery(
+            "UPDATE IndexTotals t SET t.imageCount = :count, t.imageBytes = :bytes"
+                + " WHERE t.id = :id")
+        .setParameter("count", ((Number) sums[0]).longValue())
+        .setParameter("bytes", sums[1] == null ? 0L : ((Number) sums[1]).longValue())
+        .setParameter("id", IndexTotals.ID)
+        .executeUpdate();
   }
 }

@@ -101,16 +101,25 @@ class Leases {
     return new Held(name, token, ttl);
   }
 
-  /** Records {@code token} as the holder if the lease is free or lapsed; returns the holder. */
+  /**
+   * Records {@code token} as the holder if the lease is free or lapsed; returns the holder. The
+   * locked row is written with an UPDATE: EclipseLink (Payara) does not see fields of an entity set
+   * from another class, so the lease was never recorded there.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String claim(String name, String token, Duration ttl) {
     Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
     long now = System.currentTimeMillis();
-    if (lease.holder == null || lease.expiresMillis <= now) {
-      lease.holder = token;
-      lease.expiresMillis = now + ttl.toMillis();
+    if (lease.holder != null && lease.expiresMillis > now) {
+      return lease.holder;
     }
-    return lease.holder;
+    em.createQuery(
+            "UPDATE Lease l SET l.holder = :token, l.expiresMillis = :expires WHERE l.name = :name")
+        .setParameter("token", token)
+        .setParameter("expires", now + ttl.toMillis())
+        .setParameter("name", name)
+        .executeUpdate();
+    return token;
   }
 
   /** Extends the lease if this token still holds it. */
