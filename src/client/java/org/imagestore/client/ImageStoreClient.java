@@ -1,65 +1,55 @@
 package org.imagestore.client;
 
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Every endpoint of imagestore, relative to the deployment's base URL (its context root included).
- * Build one with {@code RestClientBuilder.newBuilder().baseUri(...).build(ImageStoreClient.class)},
- * or inject it with {@code @Inject @RestClient} and set {@code imagestore/mp-rest/url}. Every error
- * answer is thrown as an {@link ImageStoreException}.
+ * What a chat back end calls: every endpoint of {@link ImageStoreApi}, plus saves from bytes or a
+ * file, every page of a query as one stream, and downloads with the ETag. Thread-safe; build one
+ * per service and share it.
  */
-@RegisterRestClient(configKey = "imagestore")
-@RegisterProvider(ErrorMapper.class)
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-public interface ImageStoreClient {
-  @POST
-  @Path("api/save-image")
-  SavedImage save(SaveImage request);
+public final class ImageStoreClient {
+  private final ImageStoreApi api;
 
-  /** Saves a PNG; {@code metadata} (the generation parameters) may be null. */
-  default SavedImage save(byte[] png, JsonObject metadata) {
-    return save(new SaveImage(Base64.getEncoder().encodeToString(png), metadata));
+  /** Over an injected or specially built {@link ImageStoreApi}. */
+  public ImageStoreClient(ImageStoreApi api) {
+    this.api = api;
   }
 
-  default SavedImage save(java.nio.file.Path png, JsonObject metadata) throws IOException {
+  /** A client for the deployment at {@code base} (its context root included), in Java SE. */
+  public static ImageStoreClient connect(URI base) {
+    return new ImageStoreClient(
+        RestClientBuilder.newBuilder().baseUri(base).build(ImageStoreApi.class));
+  }
+
+  public ImageStoreApi api() {
+    return api;
+  }
+
+  public SavedImage save(SaveImage request) {
+    return api.save(request);
+  }
+
+  /** Saves a PNG; {@code metadata} (the generation parameters) may be null. */
+  public SavedImage save(byte[] png, JsonObject metadata) {
+    return api.save(new SaveImage(Base64.getEncoder().encodeToString(png), metadata));
+  }
+
+  public SavedImage save(Path png, JsonObject metadata) throws IOException {
     return save(Files.readAllBytes(png), metadata);
   }
 
-  /** One page; the parameters left null are not sent. {@link #list(ImageQuery)} reads better. */
-  @GET
-  @Path("api/list-images")
-  ImageList list(
-      @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("q") String q,
-      @QueryParam("model") String model,
-      @QueryParam("source") String source,
-      @QueryParam("since") String since,
-      @QueryParam("until") String until);
-
-  default ImageList list(ImageQuery query) {
-    return list(
+  public ImageList list(ImageQuery query) {
+    return api.list(
         query.limit(),
         query.offset(),
         query.cursor(),
@@ -75,43 +65,38 @@ public interface ImageStoreClient {
    * after the first follow {@code next_cursor}, so saves and deletes meanwhile neither repeat nor
    * skip an image.
    */
-  default Stream<ImageEntry> stream(ImageQuery query) {
+  public Stream<ImageEntry> stream(ImageQuery query) {
     return Pages.stream(this, query);
   }
 
-  @DELETE
-  @Path("api/delete-image/{filename}")
-  Deleted delete(@PathParam("filename") String filename);
+  public Deleted delete(String filename) {
+    return api.delete(filename);
+  }
 
-  @POST
-  @Path("api/delete-images")
-  BatchDeleted deleteImages(DeleteImages request);
+  public BatchDeleted deleteImages(DeleteImages request) {
+    return api.deleteImages(request);
+  }
 
-  @GET
-  @Path("api/storage-stats")
-  StorageStats stats();
+  public StorageStats stats() {
+    return api.stats();
+  }
 
-  @POST
-  @Path("api/admin/reindex")
-  Reconciliation reindex();
+  public Reconciliation reindex() {
+    return api.reindex();
+  }
 
-  /**
-   * The image's bytes as they are on the wire: 200 with the body, or 304 when {@code ifNoneMatch}
-   * (may be null) is its ETag. The caller closes the response.
-   */
-  @GET
-  @Path("storage/images/{filename}")
-  @Produces("image/png")
-  Response image(
-      @PathParam("filename") String filename, @HeaderParam("If-None-Match") String ifNoneMatch);
+  /** The image as it is on the wire (see {@link ImageStoreApi#image}); the caller closes it. */
+  public Response image(String filename, String ifNoneMatch) {
+    return api.image(filename, ifNoneMatch);
+  }
 
   /**
    * Writes the image to {@code out} unless {@code ifNoneMatch} is still its ETag (then nothing is
    * written), and says which, with the ETag to send next time.
    */
-  default Download download(String filename, OutputStream out, String ifNoneMatch)
+  public Download download(String filename, OutputStream out, String ifNoneMatch)
       throws IOException {
-    try (Response response = image(filename, ifNoneMatch)) {
+    try (Response response = api.image(filename, ifNoneMatch)) {
       String etag = response.getHeaderString("ETag");
       if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
         return new Download(etag, false, 0);

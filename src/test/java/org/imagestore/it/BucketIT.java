@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.ImageStoreClient;
+import org.imagestore.client.Reconciliation;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -58,15 +62,16 @@ class BucketIT extends ChatBackEnd {
 
   @BeforeEach
   void connect() throws InterruptedException {
-    base = TestServer.deployedAt("/bucket");
+    connect(TestServer.deployedAt("/bucket"));
     awaitIndex();
   }
 
   @Test
   void aSaveWritesTheImageAndASeedShapedSidecarAsTwoObjects() throws Exception {
     byte[] png = Pngs.noise(40, 30, 3);
-    JsonObject saved = save(png, Json.createObjectBuilder().add("prompt", "two objects").build());
-    String name = saved.getString("filename");
+    SavedImage saved =
+        images.save(png, Json.createObjectBuilder().add("prompt", "two objects").build());
+    String name = saved.filename();
     String sidecar = name.replace(".png", ".json");
 
     assertArrayEquals(png, BUCKET.read(name));
@@ -78,7 +83,7 @@ class BucketIT extends ChatBackEnd {
     assertEquals("application/json", BUCKET.head(sidecar).contentType());
     JsonObject json = BUCKET.readJson(sidecar);
     assertEquals(name, json.getString("filename"));
-    assertEquals(saved.getString("created_at"), json.getString("created_at"));
+    assertEquals(saved.createdAt(), json.getString("created_at"));
     assertEquals("two objects", json.getJsonObject("metadata").getString("prompt"));
     assertEquals(png.length, json.getInt("size"));
     assertEquals(Pngs.sha256(png), json.getString("sha256"));
@@ -86,7 +91,7 @@ class BucketIT extends ChatBackEnd {
 
   @Test
   void headAndNotModifiedFetchNoBytesFromTheBucket() throws Exception {
-    String name = save(Pngs.noise(30, 30, 6), null).getString("filename");
+    String name = images.save(Pngs.noise(30, 30, 6), null).filename();
     String url = absolute("/bucket/storage/images/" + name);
     String etag;
     long start = S3Session.server().logLength();
@@ -99,7 +104,7 @@ class BucketIT extends ChatBackEnd {
     }
     assertEquals(List.of(), bodyFetches(start, name), "HEAD and 304 fetched the image");
     // The same log sees the fetch of a GET: the check above can fail.
-    download(url);
+    bytesOf(name);
     assertEquals(1, bodyFetches(start, name).size());
   }
 
@@ -111,22 +116,23 @@ class BucketIT extends ChatBackEnd {
 
   @Test
   void theSeedLayoutAtTheBucketRootIsListedAndServedAsIs() {
-    JsonObject seed =
-        getJson("api/list-images?q=lighthouse").getJsonArray("images").getJsonObject(0);
-    assertEquals(SEED, seed.getString("filename"));
-    assertEquals(30, seed.getInt("width"));
-    assertArrayEquals(SEED_PNG, download(seed.getString("url")));
+    ImageEntry seed = images.list(ImageQuery.all().q("lighthouse")).images().get(0);
+    assertEquals(SEED, seed.filename());
+    assertEquals(30, seed.width());
+    assertEquals("/bucket/storage/images/" + SEED, seed.url());
+    assertArrayEquals(SEED_PNG, bytesOf(SEED));
     assertTrue(BUCKET.exists("notes.txt"));
   }
 
   @Test
   void redirectModeSendsTheBytesFromAPresignedUrlAndKeepsItsOwnUrls() throws Exception {
+    ImageStoreClient redirect = clientOf(TestServer.deployedAt("/redirect"));
     String app = TestServer.deployedAt("/redirect").toString();
     byte[] png = Pngs.noise(50, 50, 4);
-    JsonObject saved = at("/redirect", () -> save(png, null));
-    assertEquals("/redirect/storage/images/" + saved.getString("filename"), saved.getString("url"));
+    SavedImage saved = redirect.save(png, null);
+    assertEquals("/redirect/storage/images/" + saved.filename(), saved.url());
 
-    HttpResponse<byte[]> found = get(app + "storage/images/" + saved.getString("filename"), null);
+    HttpResponse<byte[]> found = get(app + "storage/images/" + saved.filename(), null);
     assertEquals(302, found.statusCode());
     String location = found.headers().firstValue("Location").orElseThrow();
     assertTrue(location.startsWith(S3Session.server().endpoint()), location);
@@ -139,20 +145,21 @@ class BucketIT extends ChatBackEnd {
     HttpResponse<byte[]> part = get(location, "bytes=0-99");
     assertEquals(206, part.statusCode());
     assertArrayEquals(java.util.Arrays.copyOf(png, 100), part.body());
+    // The shipped client follows the redirect to the bytes.
+    var followed = new ByteArrayOutputStream();
+    redirect.download(saved.filename(), followed, null);
+    assertArrayEquals(png, followed.toByteArray());
 
     // The service still decides what it can without the bytes.
     String etag = '"' + Pngs.sha256(png) + '"';
     HttpResponse<byte[]> notModified =
         HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(app + "storage/images/" + saved.getString("filename")))
+            HttpRequest.newBuilder(URI.create(app + "storage/images/" + saved.filename()))
                 .header("If-None-Match", etag)
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(304, notModified.statusCode());
-    HttpResponse<byte[]> missing =
-        get(app + "storage/images/generated_20000101_000000_nope.png", null);
-    assertEquals(404, missing.statusCode());
+    assertRefused(404, () -> redirect.image("generated_20000101_000000_nope.png", null));
   }
 
   /**
@@ -161,43 +168,24 @@ class BucketIT extends ChatBackEnd {
    */
   @Test
   void aBucketCopiedOutIsAValidStorageFolder() throws Exception {
-    save(Pngs.flat(8, 8, 5), Json.createObjectBuilder().add("prompt", "copied out").build());
+    images.save(Pngs.flat(8, 8, 5), Json.createObjectBuilder().add("prompt", "copied out").build());
     for (String name : BUCKET.names()) {
       COPY.write(name, BUCKET.read(name));
     }
     deployer.deploy("copied-out");
     try {
-      String copy = TestServer.deployedAt("/copied-out").toString();
-      at(
-          "/copied-out",
-          () -> {
-            awaitIndex();
-            return null;
-          });
-      JsonObject report;
-      try (Response response = CLIENT.target(copy + "api/admin/reindex").request().post(null)) {
-        assertEquals(200, response.getStatus());
-        report = response.readEntity(JsonObject.class);
-      }
-      long found = report.getInt("added") + report.getInt("updated") + report.getInt("unchanged");
-      assertEquals(BUCKET.images().size(), found, report.toString());
-      assertEquals(0, report.getInt("removed"), report.toString());
+      // From here on a client of the copy; the next test connects to the bucket's again.
+      connect(TestServer.deployedAt("/copied-out"));
+      awaitIndex();
+      Reconciliation report = images.reindex();
+      long found = report.added() + report.updated() + report.unchanged();
+      assertEquals(BUCKET.images().size(), found, report::toString);
+      assertEquals(0, report.removed(), report::toString);
       for (String image : BUCKET.images()) {
-        assertArrayEquals(BUCKET.read(image), download(copy + "storage/images/" + image), image);
+        assertArrayEquals(BUCKET.read(image), bytesOf(image), image);
       }
     } finally {
       deployer.undeploy("copied-out");
-    }
-  }
-
-  /** Runs {@code call} as a client of the deployment at {@code contextRoot}, then comes back. */
-  private <T> T at(String contextRoot, Callable<T> call) throws Exception {
-    URL own = base;
-    base = TestServer.deployedAt(contextRoot);
-    try {
-      return call.call();
-    } finally {
-      base = own;
     }
   }
 

@@ -22,6 +22,7 @@ import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.imagestore.client.ImageStoreApi;
 import org.imagestore.client.ImageStoreClient;
 import org.imagestore.client.ImageStoreException;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -55,17 +56,18 @@ public abstract class ChatBackEnd {
     images = clientOf(deployment);
   }
 
-  /** The shipped client for a deployment, built as the README's Java SE example builds it. */
+  /** The shipped client for a deployment, built as in Java SE, following redirects. */
   public static ImageStoreClient clientOf(URL deployment) {
     return CLIENTS.computeIfAbsent(
         deployment.toString(),
         url -> {
           try {
-            return RestClientBuilder.newBuilder()
-                .baseUri(deployment.toURI())
-                // imagestore.s3.serve=redirect answers GETs of images with a 302 to the bucket.
-                .followRedirects(true)
-                .build(ImageStoreClient.class);
+            return new ImageStoreClient(
+                RestClientBuilder.newBuilder()
+                    .baseUri(deployment.toURI())
+                    // imagestore.s3.serve=redirect answers GETs of images with a 302 to the bucket.
+                    .followRedirects(true)
+                    .build(ImageStoreApi.class));
           } catch (URISyntaxException e) {
             throw new IllegalArgumentException(url, e);
           }
@@ -138,43 +140,5 @@ public abstract class ChatBackEnd {
     assertFalse(json.getBoolean("success"), body);
     assertNotNull(json.getString("error"), body);
     return json.getString("error");
-  }
-
-  // MIGRATION (to be removed when every test calls the client): the JSON helpers of before.
-
-  protected Response saveRaw(byte[] png, JsonObject metadata) {
-    var body = Json.createObjectBuilder().add("image", Pngs.base64(png));
-    if (metadata != null) {
-      body.add("metadata", metadata);
-    }
-    return post("api/save-image", body.build().toString());
-  }
-
-  protected JsonObject save(byte[] png, JsonObject metadata) {
-    try (Response response = saveRaw(png, metadata)) {
-      assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
-      return response.readEntity(JsonObject.class);
-    }
-  }
-
-  protected byte[] download(String url) {
-    try (Response response = CLIENT.target(absolute(url)).request().get()) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(byte[].class);
-    }
-  }
-
-  protected JsonObject getJson(String pathAndQuery) {
-    try (Response response = CLIENT.target(base + pathAndQuery).request().get()) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(JsonObject.class);
-    }
-  }
-
-  protected JsonObject postJson(String path, String json) {
-    try (Response response = post(path, json)) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(JsonObject.class);
-    }
   }
 }

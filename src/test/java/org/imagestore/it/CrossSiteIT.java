@@ -75,7 +75,7 @@ class CrossSiteIT extends ImageStoreTestBase {
   void stateChangingRequests(
       Endpoint endpoint, String name, Map<String, String> headers, boolean passes)
       throws Exception {
-    String filename = save(Pngs.flat(8, 8, 0x336699), null).getString("filename");
+    String filename = images.save(Pngs.flat(8, 8, 0x336699), null).filename();
     int imagesBefore = imagesOnDisk();
     HttpResponse<String> response = send(endpoint, filename, headers);
     if (!passes) {

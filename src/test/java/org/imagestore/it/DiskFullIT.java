@@ -2,9 +2,10 @@ package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.imagestore.client.ImageList;
+import org.imagestore.client.ImageQuery;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,14 @@ class DiskFullIT extends ImageStoreTestBase {
 
   @Test
   void aSaveWithTooLittleFreeSpaceGets507AndWritesNothing() {
-    try (Response response = saveRaw(Pngs.flat(16, 16, 0xabcdef), null)) {
-      assertError(response, 507);
-    }
+    assertRefused(507, () -> images.save(Pngs.flat(16, 16, 0xabcdef), null));
     assertEquals(List.of(), STORAGE.names());
   }
 
   @Test
   void listingStillWorksWhenTheDiskIsFull() {
-    try (Response response = target("api/list-images").request().get()) {
-      assertEquals(200, response.getStatus());
-    }
+    ImageList page = images.list(ImageQuery.all());
+    assertEquals(0, page.count());
+    assertEquals(List.of(), page.images());
   }
 }

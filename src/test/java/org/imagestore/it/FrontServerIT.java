@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageList;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.SavedImage;
 import org.imagestore.it.browser.Browser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -93,20 +98,22 @@ class FrontServerIT extends ServingContract {
   @Test
   void returnedUrlsAreBuiltOnThePublicBaseUrl() {
     byte[] png = Pngs.flat(7, 7, 0x123456);
-    try (Response saved = saveRaw(png, null)) {
-      JsonObject body = saved.readEntity(JsonObject.class);
-      String url = body.getString("url");
-      assertEquals(PUBLIC_BASE + body.getString("filename"), url);
-      assertEquals(url, saved.getHeaderString("Location"));
-      assertArrayEquals(png, download(url));
+    SavedImage saved = images.save(png, null);
+    assertEquals(PUBLIC_BASE + saved.filename(), saved.url());
+    // The client is at the front, so this fetches the returned URL itself.
+    assertArrayEquals(png, bytesOf(saved.filename()));
+    // The Location header is not in the client's answer: read it on the wire.
+    String body = Json.createObjectBuilder().add("image", Pngs.base64(png)).build().toString();
+    try (Response raw = post("api/save-image", body)) {
+      assertEquals(201, raw.getStatus());
+      JsonObject answer = raw.readEntity(JsonObject.class);
+      String url = answer.getString("url");
+      assertEquals(PUBLIC_BASE + answer.getString("filename"), url);
+      assertEquals(url, raw.getHeaderString("Location"));
     }
-    JsonObject listed = getJson("api/list-images?limit=100");
-    assertTrue(listed.getInt("count") > 0);
-    listed.getJsonArray("images").stream()
-        .map(image -> image.asJsonObject())
-        .forEach(
-            image ->
-                assertEquals(PUBLIC_BASE + image.getString("filename"), image.getString("url")));
+    ImageList listed = images.list(ImageQuery.all().limit(100));
+    assertTrue(listed.count() > 0);
+    listed.images().forEach(image -> assertEquals(PUBLIC_BASE + image.filename(), image.url()));
   }
 
   @Test
@@ -114,13 +121,11 @@ class FrontServerIT extends ServingContract {
     // About 18.8 MB of barely compressible pixels, under the default 20 MiB: 25 MB as base64 JSON.
     byte[] nearTheLimit = Pngs.noise(2500, 2500, 11);
     assertTrue(nearTheLimit.length > 18_000_000 && nearTheLimit.length < 20 * 1024 * 1024);
-    assertArrayEquals(nearTheLimit, download(save(nearTheLimit, null).getString("url")));
+    assertArrayEquals(nearTheLimit, bytesOf(images.save(nearTheLimit, null).filename()));
     // Over the limit, the refusal is the application's JSON 413, not nginx's own page.
     byte[] overTheLimit = new byte[21 * 1024 * 1024];
     new Random(7).nextBytes(overTheLimit);
-    try (Response response = saveRaw(overTheLimit, null)) {
-      assertError(response, 413);
-    }
+    assertRefused(413, () -> images.save(overTheLimit, null));
   }
 
   @Test
@@ -135,8 +140,8 @@ class FrontServerIT extends ServingContract {
               .toList();
       // The first page of the grid, image for image, is the API's first page.
       assertEquals(
-          getJson("api/list-images?limit=" + sources.size()).getJsonArray("images").stream()
-              .map(image -> image.asJsonObject().getString("url"))
+          images.list(ImageQuery.all().limit(sources.size())).images().stream()
+              .map(ImageEntry::url)
               .toList(),
           sources);
       sources.forEach(source -> assertTrue(source.startsWith(PUBLIC_BASE), source));

@@ -34,7 +34,7 @@ class HeadersIT extends ImageStoreTestBase {
 
   @Test
   void aServedImageHasOneDateAndNamesNoServer() throws Exception {
-    String url = absolute(save(Pngs.flat(16, 16, 0x102030), null).getString("url"));
+    String url = absolute(images.save(Pngs.flat(16, 16, 0x102030), null).url());
     HttpResponse<byte[]> image = get(url, Map.of());
     assertEquals(200, image.statusCode());
     assertOneDate(image);

@@ -2,6 +2,7 @@ package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -14,10 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.imagestore.client.BatchDeleted;
+import org.imagestore.client.DeleteImages;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.Reconciliation;
+import org.imagestore.client.SavedImage;
+import org.imagestore.client.StorageStats;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The index: reconciliation on demand, batch delete, storage statistics, readiness. */
@@ -34,89 +44,83 @@ class IndexIT extends ImageStoreTestBase {
     return Deployments.war("/index", STORAGE, Map.of("imagestore.zone", "UTC"));
   }
 
-  private int count(String query) {
-    return getJson("api/list-images" + query).getInt("count");
+  private long count(ImageQuery query) {
+    return images.list(query).count();
   }
 
   @Test
   void reindexPicksUpWhatChangedBehindTheServersBack() throws Exception {
-    JsonObject kept =
-        save(Pngs.flat(5, 5, 3), Json.createObjectBuilder().add("prompt", "kept").build());
-    JsonObject removed = save(Pngs.flat(6, 6, 4), null);
-    STORAGE.delete(removed.getString("filename"));
-    STORAGE.delete(removed.getString("filename").replace(".png", ".json"));
+    SavedImage kept =
+        images.save(Pngs.flat(5, 5, 3), Json.createObjectBuilder().add("prompt", "kept").build());
+    String removed = images.save(Pngs.flat(6, 6, 4), null).filename();
+    STORAGE.delete(removed);
+    STORAGE.delete(removed.replace(".png", ".json"));
     STORAGE.writeSeedImage("20240301_090000", Pngs.flat(7, 7, 5), "copied in by hand");
-    String keptSidecar = kept.getString("filename").replace(".png", ".json");
+    String keptSidecar = kept.filename().replace(".png", ".json");
     STORAGE.writeString(
         keptSidecar, STORAGE.readString(keptSidecar).replace("\"kept\"", "\"edited by hand\""));
     STORAGE.markChanged(keptSidecar);
 
-    JsonObject report = postJson("api/admin/reindex", "");
-    assertEquals(1, report.getInt("added"));
-    assertEquals(1, report.getInt("updated"));
-    assertEquals(1, report.getInt("removed"));
+    Reconciliation report = images.reindex();
+    assertEquals(1, report.added());
+    assertEquals(1, report.updated());
+    assertEquals(1, report.removed());
 
-    assertEquals(1, count("?q=copied+in+by+hand"));
-    assertEquals(1, count("?q=EDITED"));
-    assertEquals(0, count("?q=kept"));
-    assertFalse(getJson("api/list-images").toString().contains(removed.getString("filename")));
+    assertEquals(1, count(ImageQuery.all().q("copied in by hand")));
+    assertEquals(1, count(ImageQuery.all().q("EDITED")));
+    assertEquals(0, count(ImageQuery.all().q("kept")));
+    assertTrue(
+        images.stream(ImageQuery.all()).noneMatch(image -> image.filename().equals(removed)));
 
-    JsonObject again = postJson("api/admin/reindex", "");
-    assertEquals(0, again.getInt("added") + again.getInt("updated") + again.getInt("removed"));
+    Reconciliation again = images.reindex();
+    assertEquals(0, again.added() + again.updated() + again.removed());
   }
 
   @Test
   void storageStatsMatchWhatIsOnDisk() {
-    save(Pngs.flat(9, 9, 6), null);
-    JsonObject stats = getJson("api/storage-stats");
+    images.save(Pngs.flat(9, 9, 6), null);
+    StorageStats stats = images.stats();
     long pngs = STORAGE.names().stream().filter(n -> n.endsWith(".png")).count();
-    assertEquals(pngs, stats.getJsonNumber("count").longValue());
-    assertEquals(STORAGE.imageBytes(), stats.getJsonNumber("total_bytes").longValue());
-    var images = getJson("api/list-images?limit=1000").getJsonArray("images");
-    assertEquals(
-        images.getJsonObject(images.size() - 1).getString("created_at"),
-        stats.getString("oldest_created_at"));
-    assertEquals(
-        images.getJsonObject(0).getString("created_at"), stats.getString("newest_created_at"));
+    assertEquals(pngs, stats.count());
+    assertEquals(STORAGE.imageBytes(), stats.totalBytes());
+    List<ImageEntry> newestFirst = images.stream(ImageQuery.all()).toList();
+    assertEquals(newestFirst.get(newestFirst.size() - 1).createdAt(), stats.oldestCreatedAt());
+    assertEquals(newestFirst.get(0).createdAt(), stats.newestCreatedAt());
     if (S3Session.active()) {
-      assertFalse(stats.containsKey("volume_bytes"), "a bucket has no volume: " + stats);
-      assertFalse(stats.containsKey("usable_bytes"), stats.toString());
+      assertNull(stats.volumeBytes(), "a bucket has no volume: " + stats);
+      assertNull(stats.freeBytes(), stats::toString);
+      assertNull(stats.usableBytes(), stats::toString);
+      // The contract leaves the keys out rather than sending nulls.
+      JsonObject wire = target("api/storage-stats").request().get(JsonObject.class);
+      assertFalse(wire.containsKey("volume_bytes"), wire::toString);
+      assertFalse(wire.containsKey("free_bytes"), wire::toString);
+      assertFalse(wire.containsKey("usable_bytes"), wire::toString);
     } else {
-      assertTrue(stats.getJsonNumber("usable_bytes").longValue() > 0);
-      assertTrue(
-          stats.getJsonNumber("free_bytes").longValue()
-              >= stats.getJsonNumber("usable_bytes").longValue());
-      assertTrue(
-          stats.getJsonNumber("volume_bytes").longValue()
-              >= stats.getJsonNumber("free_bytes").longValue());
+      assertTrue(stats.usableBytes() > 0);
+      assertTrue(stats.freeBytes() >= stats.usableBytes());
+      assertTrue(stats.volumeBytes() >= stats.freeBytes());
     }
-    assertTrue(stats.getBoolean("index_ready"));
+    assertTrue(stats.indexReady());
   }
 
   @Test
   void batchDeleteReportsInvalidAndUnknownNamesAndTouchesNothingElse() {
-    String a = save(Pngs.flat(3, 3, 7), null).getString("filename");
-    String b = save(Pngs.flat(3, 4, 8), null).getString("filename");
-    String body =
-        Json.createObjectBuilder()
-            .add(
-                "filenames",
-                Json.createArrayBuilder()
-                    .add(a)
-                    .add(b)
-                    .add("generated_20000101_000000_unknown.png")
-                    .add("../" + OUTSIDE)
-                    .add(a.replace(".png", ".json"))
-                    .add("notes.txt"))
-            .build()
-            .toString();
-    JsonObject result = postJson("api/delete-images", body);
-    assertEquals(2, result.getInt("deleted"));
-    assertEquals(
-        List.of(a, b),
-        result.getJsonArray("filenames").getValuesAs(jakarta.json.JsonString::getString));
-    assertEquals(3, result.getJsonArray("invalid").size());
-    assertEquals(1, result.getJsonArray("not_found").size());
+    String a = images.save(Pngs.flat(3, 3, 7), null).filename();
+    String b = images.save(Pngs.flat(3, 4, 8), null).filename();
+    BatchDeleted result =
+        images.deleteImages(
+            DeleteImages.filenames(
+                List.of(
+                    a,
+                    b,
+                    "generated_20000101_000000_unknown.png",
+                    "../" + OUTSIDE,
+                    a.replace(".png", ".json"),
+                    "notes.txt")));
+    assertEquals(2, result.deleted());
+    assertEquals(List.of(a, b), result.filenames());
+    assertEquals(3, result.invalid().size());
+    assertEquals(1, result.notFound().size());
     assertFalse(STORAGE.exists(a));
     assertFalse(STORAGE.exists(b.replace(".png", ".json")));
     assertTrue(STORAGE.exists("notes.txt"));
@@ -126,37 +130,46 @@ class IndexIT extends ImageStoreTestBase {
   @Test
   void batchDeleteByDateTakesExactlyTheOlderImages() {
     STORAGE.writeSeedImage("20190101_000000", Pngs.flat(4, 4, 9), "older still");
-    postJson("api/admin/reindex", "");
-    String recent = save(Pngs.flat(4, 5, 10), null).getString("filename");
+    images.reindex();
+    String recent = images.save(Pngs.flat(4, 5, 10), null).filename();
 
-    JsonObject before = postJson("api/delete-images", "{\"before\": \"2019-06-01\"}");
-    assertEquals(
-        List.of("generated_20190101_000000.png"),
-        before.getJsonArray("filenames").getValuesAs(jakarta.json.JsonString::getString));
+    BatchDeleted before = images.deleteImages(DeleteImages.before("2019-06-01"));
+    assertEquals(List.of("generated_20190101_000000.png"), before.filenames());
 
-    JsonObject old = postJson("api/delete-images", "{\"older_than_days\": 365}");
-    assertTrue(
-        old.getJsonArray("filenames").getValuesAs(jakarta.json.JsonString::getString).stream()
-            .allMatch(n -> n.startsWith("generated_20")));
+    BatchDeleted old = images.deleteImages(DeleteImages.olderThanDays(365));
+    assertTrue(old.filenames().stream().allMatch(n -> n.startsWith("generated_20")));
     assertTrue(STORAGE.exists(recent));
     assertFalse(STORAGE.exists("generated_20200101_120000.png"));
     assertFalse(STORAGE.exists("generated_20200101_120000.json"));
     assertTrue(STORAGE.exists("notes.txt"));
-    assertEquals(0, count("?until=2021-01-01"));
+    assertEquals(0, count(ImageQuery.all().until("2021-01-01")));
+  }
+
+  static Stream<DeleteImages> badBatchDeletes() {
+    return Stream.of(
+        new DeleteImages(null, null, null),
+        DeleteImages.olderThanDays(-1),
+        DeleteImages.before("soon"),
+        new DeleteImages(null, 3L, "2020-01-01"));
   }
 
   @ParameterizedTest
+  @MethodSource("badBatchDeletes")
+  void badBatchDeletesGet400(DeleteImages request) {
+    List<String> before = STORAGE.names();
+    assertRefused(400, () -> images.deleteImages(request));
+    assertEquals(before, STORAGE.names());
+  }
+
+  /** Bodies that the typed client cannot send: not JSON, not an object, wrong types. */
+  @ParameterizedTest
   @ValueSource(
       strings = {
-        "{}",
         "[]",
         "not json",
         "{\"filenames\": \"x.png\"}",
         "{\"filenames\": [1]}",
-        "{\"older_than_days\": -1}",
         "{\"older_than_days\": 1.5}",
-        "{\"before\": \"soon\"}",
-        "{\"before\": \"2020-01-01\", \"older_than_days\": 3}",
         "{\"everything\": true}"
       })
   void badBatchDeleteBodiesGet400(String body) {

@@ -1,20 +1,26 @@
 package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageList;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +36,9 @@ class ListImagesIT extends ImageStoreTestBase {
   private static final int IMAGES = 25;
 
   /** Save answers, oldest first. */
-  private final List<JsonObject> saved = new ArrayList<>();
+  private final List<SavedImage> saved = new ArrayList<>();
 
-  private final Map<String, JsonObject> metadataByName = new java.util.HashMap<>();
+  private final Map<String, JsonObject> metadataByName = new HashMap<>();
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -54,42 +60,34 @@ class ListImagesIT extends ImageStoreTestBase {
               .add("cfg_scale", 7.5)
               .add("index", i)
               .build();
-      JsonObject answer = save(Pngs.flat(8 + i, 8, 0x010101 * i), metadata);
+      SavedImage answer = images.save(Pngs.flat(8 + i, 8, 0x010101 * i), metadata);
       saved.add(answer);
-      metadataByName.put(answer.getString("filename"), metadata);
+      metadataByName.put(answer.filename(), metadata);
     }
   }
 
-  private JsonObject list(WebTarget target) {
-    try (Response response = target.request().get()) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(JsonObject.class);
-    }
-  }
-
-  private WebTarget listing() {
-    return target("api/list-images");
+  private long count(ImageQuery query) {
+    return images.list(query).count();
   }
 
   @Test
   void newestFirstWithTheSavedFieldsAndMetadataUnchanged() {
-    JsonObject page = list(listing());
-    assertEquals(IMAGES, page.getInt("count"));
-    assertEquals(100, page.getInt("limit"));
-    assertEquals(0, page.getInt("offset"));
-    var images = page.getJsonArray("images");
-    assertEquals(IMAGES, images.size());
+    ImageList page = images.list(ImageQuery.all());
+    assertEquals(IMAGES, page.count());
+    assertEquals(100, page.limit());
+    assertEquals(0, page.offset());
+    assertNull(page.nextCursor(), "every image is on the first page");
+    assertEquals(IMAGES, page.images().size());
     for (int i = 0; i < IMAGES; i++) {
-      JsonObject entry = images.getJsonObject(i);
-      JsonObject expected = saved.get(IMAGES - 1 - i);
-      assertEquals(expected.getString("filename"), entry.getString("filename"));
-      assertEquals(expected.getString("url"), entry.getString("url"));
-      assertEquals(expected.getString("created_at"), entry.getString("created_at"));
-      assertEquals(expected.getInt("size"), entry.getInt("size"));
-      assertEquals(expected.getInt("width"), entry.getInt("width"));
-      assertEquals(8, entry.getInt("height"));
-      assertEquals(
-          metadataByName.get(entry.getString("filename")), entry.getJsonObject("metadata"));
+      ImageEntry entry = page.images().get(i);
+      SavedImage expected = saved.get(IMAGES - 1 - i);
+      assertEquals(expected.filename(), entry.filename());
+      assertEquals(expected.url(), entry.url());
+      assertEquals(expected.createdAt(), entry.createdAt());
+      assertEquals(expected.size(), entry.size());
+      assertEquals(expected.width(), entry.width());
+      assertEquals(8, entry.height());
+      assertEquals(metadataByName.get(entry.filename()), entry.metadata());
     }
   }
 
@@ -98,14 +96,13 @@ class ListImagesIT extends ImageStoreTestBase {
     Set<String> seen = new HashSet<>();
     Instant previous = Instant.MAX;
     for (int offset = 0; offset < IMAGES + 7; offset += 7) {
-      JsonObject page = list(listing().queryParam("limit", 7).queryParam("offset", offset));
-      assertEquals(IMAGES, page.getInt("count"));
-      assertEquals(7, page.getInt("limit"));
-      assertEquals(offset, page.getInt("offset"));
-      for (JsonValue value : page.getJsonArray("images")) {
-        JsonObject entry = value.asJsonObject();
-        assertTrue(seen.add(entry.getString("filename")), "seen twice: " + entry);
-        Instant created = OffsetDateTime.parse(entry.getString("created_at")).toInstant();
+      ImageList page = images.list(ImageQuery.all().limit(7).offset(offset));
+      assertEquals(IMAGES, page.count());
+      assertEquals(7, page.limit());
+      assertEquals(offset, page.offset());
+      for (ImageEntry entry : page.images()) {
+        assertTrue(seen.add(entry.filename()), "seen twice: " + entry);
+        Instant created = OffsetDateTime.parse(entry.createdAt()).toInstant();
         assertTrue(!created.isAfter(previous), "not newest first");
         previous = created;
       }
@@ -114,50 +111,67 @@ class ListImagesIT extends ImageStoreTestBase {
   }
 
   @Test
+  void theCursorLeadsThroughEveryPageInOrderAndIsAbsentOnTheLast() {
+    List<String> newestFirst = new ArrayList<>(saved.stream().map(SavedImage::filename).toList());
+    Collections.reverse(newestFirst);
+    List<String> visited = new ArrayList<>();
+    ImageList page = images.list(ImageQuery.all().limit(7));
+    while (page.nextCursor() != null) {
+      assertEquals(7, page.images().size());
+      page.images().forEach(entry -> visited.add(entry.filename()));
+      page = images.list(ImageQuery.all().limit(7).cursor(page.nextCursor()));
+      assertEquals(IMAGES, page.count());
+    }
+    page.images().forEach(entry -> visited.add(entry.filename()));
+    assertEquals(newestFirst, visited);
+    assertEquals(
+        newestFirst, images.stream(ImageQuery.all().limit(7)).map(ImageEntry::filename).toList());
+  }
+
+  @Test
   void qSearchesThePromptIgnoringCase() {
-    JsonObject page = list(listing().queryParam("q", "red FOX"));
-    assertEquals(5, page.getInt("count"));
-    for (JsonValue v : page.getJsonArray("images")) {
-      assertTrue(
-          v.asJsonObject().getJsonObject("metadata").getString("prompt").startsWith("A Red Fox"));
+    ImageList page = images.list(ImageQuery.all().q("red FOX"));
+    assertEquals(5, page.count());
+    for (ImageEntry entry : page.images()) {
+      assertTrue(entry.metadata().getString("prompt").startsWith("A Red Fox"));
     }
   }
 
   @Test
   void modelAndSourceFilterAndCombine() {
-    assertEquals(13, list(listing().queryParam("model", "sdxl")).getInt("count"));
-    assertEquals(9, list(listing().queryParam("source", "text2image_tool")).getInt("count"));
+    assertEquals(13, count(ImageQuery.all().model("sdxl")));
+    assertEquals(9, count(ImageQuery.all().source("text2image_tool")));
     // index % 2 == 0 and index % 3 == 0: 0, 6, 12, 18, 24
-    JsonObject both =
-        list(listing().queryParam("model", "sdxl").queryParam("source", "text2image_tool"));
-    assertEquals(5, both.getInt("count"));
-    assertEquals(0, list(listing().queryParam("model", "SDXL")).getInt("count"));
+    assertEquals(5, count(ImageQuery.all().model("sdxl").source("text2image_tool")));
+    assertEquals(0, count(ImageQuery.all().model("SDXL")));
+    assertEquals(
+        5,
+        images.stream(ImageQuery.all().model("sdxl").source("text2image_tool").limit(2)).count());
   }
 
   @Test
   void sinceAndUntilBoundTheCreationTime() {
-    Instant tenth = OffsetDateTime.parse(saved.get(10).getString("created_at")).toInstant();
-    Instant twentieth = OffsetDateTime.parse(saved.get(20).getString("created_at")).toInstant();
-    assertEquals(
-        IMAGES - 10, list(listing().queryParam("since", tenth.toString())).getInt("count"));
-    assertEquals(21, list(listing().queryParam("until", twentieth.toString())).getInt("count"));
-    assertEquals(
-        11,
-        list(listing()
-                .queryParam("since", tenth.toString())
-                .queryParam("until", twentieth.toString()))
-            .getInt("count"));
-    assertEquals(0, list(listing().queryParam("until", "2001-01-01")).getInt("count"));
-    assertEquals(IMAGES, list(listing().queryParam("since", "2001-01-01")).getInt("count"));
+    String tenth = OffsetDateTime.parse(saved.get(10).createdAt()).toInstant().toString();
+    String twentieth = OffsetDateTime.parse(saved.get(20).createdAt()).toInstant().toString();
+    assertEquals(IMAGES - 10, count(ImageQuery.all().since(tenth)));
+    assertEquals(21, count(ImageQuery.all().until(twentieth)));
+    assertEquals(11, count(ImageQuery.all().since(tenth).until(twentieth)));
+    assertEquals(0, count(ImageQuery.all().until("2001-01-01")));
+    assertEquals(IMAGES, count(ImageQuery.all().since("2001-01-01")));
   }
 
   @Test
   void anOffsetPastTheEndGivesAnEmptyPageAndTheCount() {
-    JsonObject page = list(listing().queryParam("offset", 1000));
-    assertEquals(IMAGES, page.getInt("count"));
-    assertEquals(0, page.getJsonArray("images").size());
+    ImageList page = images.list(ImageQuery.all().offset(1000));
+    assertEquals(IMAGES, page.count());
+    assertEquals(0, page.images().size());
+    assertNull(page.nextCursor());
   }
 
+  /**
+   * Raw: the parameters exactly as sent on the wire, most of which (not a number, repeated,
+   * unknown) the typed client cannot send.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -175,7 +189,7 @@ class ListImagesIT extends ImageStoreTestBase {
       })
   void badParametersGet400(String query) {
     String[] pair = query.split("&");
-    WebTarget target = listing();
+    WebTarget target = target("api/list-images");
     for (String p : pair) {
       String[] kv = p.split("=", 2);
       target = target.queryParam(kv[0], kv[1]);

@@ -47,6 +47,6 @@ class QuotaIT extends ImageStoreTestBase {
     }
     assertEquals(expected, STORAGE.names());
     assertTrue(STORAGE.imageBytes() <= PNG.length * 3L + PNG.length / 2);
-    assertEquals(3, getJson("api/storage-stats").getInt("count"));
+    assertEquals(3, images.stats().count());
   }
 }

@@ -2,8 +2,9 @@ package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.JsonObject;
 import java.util.Map;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.Reconciliation;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,12 +28,12 @@ class RedeployIT extends ChatBackEnd {
   @Test
   void aRedeployReconcilesOnlyWhatChangedWhileItWasDown() throws Exception {
     deployer.deploy("redeploy");
-    base = TestServer.deployedAt("/redeploy");
+    connect(TestServer.deployedAt("/redeploy"));
     try {
       awaitIndex();
-      String first = save(Pngs.flat(3, 3, 1), null).getString("filename");
-      save(Pngs.flat(4, 4, 2), null);
-      save(Pngs.flat(5, 5, 3), null);
+      String first = images.save(Pngs.flat(3, 3, 1), null).filename();
+      images.save(Pngs.flat(4, 4, 2), null);
+      images.save(Pngs.flat(5, 5, 3), null);
 
       deployer.undeploy("redeploy");
       STORAGE.delete(first);
@@ -41,13 +42,13 @@ class RedeployIT extends ChatBackEnd {
       deployer.deploy("redeploy");
       awaitIndex();
 
-      JsonObject last = getJson("api/storage-stats").getJsonObject("last_reconciliation");
-      assertEquals(1, last.getInt("added"), last.toString());
-      assertEquals(1, last.getInt("removed"), last.toString());
-      assertEquals(2, last.getInt("unchanged"), last.toString());
-      assertEquals(0, last.getInt("updated"), last.toString());
-      assertEquals(3, getJson("api/list-images").getInt("count"));
-      assertEquals(1, getJson("api/list-images?q=while+down").getInt("count"));
+      Reconciliation last = images.stats().lastReconciliation();
+      assertEquals(1, last.added(), last::toString);
+      assertEquals(1, last.removed(), last::toString);
+      assertEquals(2, last.unchanged(), last::toString);
+      assertEquals(0, last.updated(), last::toString);
+      assertEquals(3, images.list(ImageQuery.all()).count());
+      assertEquals(1, images.list(ImageQuery.all().q("while down")).count());
     } finally {
       deployer.undeploy("redeploy");
     }

@@ -2,7 +2,7 @@ package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.imagestore.client.SaveImage;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -58,43 +60,51 @@ class SaveImageIT extends ImageStoreTestBase {
             .add("custom", Json.createObjectBuilder().add("seed", 1234567890123L))
             .build();
 
-    try (Response response = saveRaw(png, metadata)) {
-      assertEquals(201, response.getStatus());
-      JsonObject saved = response.readEntity(JsonObject.class);
-      String filename = saved.getString("filename");
-      assertTrue(saved.getBoolean("success"));
-      assertTrue(filename.matches(NAME_PATTERN), filename);
-      assertEquals("/storage/images/" + filename, saved.getString("url"));
-      assertEquals(absolute(saved.getString("url")), response.getLocation().toString());
-      assertEquals(png.length, saved.getJsonNumber("size").longValue());
-      assertEquals(768, saved.getInt("width"));
-      assertEquals(768, saved.getInt("height"));
-      assertFalse(saved.containsKey("path"), "the server path is not exposed by default");
-      OffsetDateTime created = OffsetDateTime.parse(saved.getString("created_at"));
-      assertTrue(created.isAfter(OffsetDateTime.now().minusMinutes(5)));
+    SavedImage saved = images.save(png, metadata);
+    String filename = saved.filename();
+    assertTrue(saved.success());
+    assertTrue(filename.matches(NAME_PATTERN), filename);
+    assertEquals("/storage/images/" + filename, saved.url());
+    assertEquals(png.length, saved.size());
+    assertEquals(768, saved.width());
+    assertEquals(768, saved.height());
+    assertNull(saved.path(), "the server path is not exposed by default");
+    OffsetDateTime created = OffsetDateTime.parse(saved.createdAt());
+    assertTrue(created.isAfter(OffsetDateTime.now().minusMinutes(5)));
 
-      assertArrayEquals(png, STORAGE.read(filename));
-      JsonObject sidecar = STORAGE.readJson(filename.replace(".png", ".json"));
-      assertEquals(filename, sidecar.getString("filename"));
-      assertEquals(saved.getString("created_at"), sidecar.getString("created_at"));
-      assertEquals(metadata, sidecar.getJsonObject("metadata"));
-      assertArrayEquals(png, download(saved.getString("url")));
+    assertArrayEquals(png, STORAGE.read(filename));
+    JsonObject sidecar = STORAGE.readJson(filename.replace(".png", ".json"));
+    assertEquals(filename, sidecar.getString("filename"));
+    assertEquals(saved.createdAt(), sidecar.getString("created_at"));
+    assertEquals(metadata, sidecar.getJsonObject("metadata"));
+    assertArrayEquals(png, bytesOf(filename));
+  }
+
+  /** The Location header is not in the client's answer: read it on the wire. */
+  @Test
+  void theLocationHeaderIsTheImagesAbsoluteUrl() {
+    String body = Json.createObjectBuilder().add("image", Pngs.base64(SMALL)).build().toString();
+    try (Response response = post("api/save-image", body)) {
+      assertEquals(201, response.getStatus());
+      String url = response.readEntity(JsonObject.class).getString("url");
+      assertEquals(absolute(url), response.getLocation().toString());
     }
   }
 
   @Test
   void widthAndHeightComeFromTheBytesNotTheClient() {
-    JsonObject saved =
-        save(SMALL, Json.createObjectBuilder().add("width", 4096).add("height", 4096).build());
-    assertEquals(64, saved.getInt("width"));
-    assertEquals(48, saved.getInt("height"));
-    assertEquals(SMALL.length, saved.getInt("size"));
+    SavedImage saved =
+        images.save(
+            SMALL, Json.createObjectBuilder().add("width", 4096).add("height", 4096).build());
+    assertEquals(64, saved.width());
+    assertEquals(48, saved.height());
+    assertEquals(SMALL.length, saved.size());
   }
 
   @Test
   void sourceDefaultsToManualAndMetadataIsOptional() throws Exception {
-    JsonObject saved = save(SMALL, null);
-    JsonObject sidecar = STORAGE.readJson(saved.getString("filename").replace(".png", ".json"));
+    SavedImage saved = images.save(SMALL, null);
+    JsonObject sidecar = STORAGE.readJson(saved.filename().replace(".png", ".json"));
     assertEquals(
         Json.createObjectBuilder().add("source", "manual").build(),
         sidecar.getJsonObject("metadata"));
@@ -112,53 +122,66 @@ class SaveImageIT extends ImageStoreTestBase {
     try (Response response =
         target("api/save-image").request().post(Entity.entity(body, MediaType.TEXT_PLAIN))) {
       assertEquals(201, response.getStatus());
-      String url = response.readEntity(JsonObject.class).getString("url");
-      assertArrayEquals(SMALL, download(url));
+      String filename = response.readEntity(JsonObject.class).getString("filename");
+      assertArrayEquals(SMALL, bytesOf(filename));
     }
   }
 
-  static Stream<Arguments> badBodies() {
+  /** Bodies the typed client never sends: not JSON, or JSON of the wrong shape. */
+  static Stream<Arguments> malformedBodies() {
     String png = Pngs.base64(SMALL);
-    byte[] truncated = Arrays.copyOf(SMALL, SMALL.length - 20);
-    byte[] badCrc = SMALL.clone();
-    badCrc[30] ^= 0x55;
     return Stream.of(
-        Arguments.of("no image", "{\"metadata\":{}}", 400),
         Arguments.of("null image", "{\"image\":null}", 400),
-        Arguments.of("empty image", "{\"image\":\"\"}", 400),
         Arguments.of("image not a string", "{\"image\":42}", 400),
-        Arguments.of("invalid base64", "{\"image\":\"not*base64!!\"}", 400),
         Arguments.of("body not JSON", "image=" + png, 400),
         Arguments.of("truncated JSON", "{\"image\":\"" + png, 400),
         Arguments.of("JSON array", "[\"" + png + "\"]", 400),
         Arguments.of("empty body", "", 400),
         Arguments.of("metadata an array", "{\"image\":\"" + png + "\",\"metadata\":[1]}", 400),
-        Arguments.of("metadata a string", "{\"image\":\"" + png + "\",\"metadata\":\"x\"}", 400),
-        Arguments.of("bad data URL", "{\"image\":\"data:image/png," + png + "\"}", 400),
-        Arguments.of("JPEG data URL", "{\"image\":\"data:image/jpeg;base64," + png + "\"}", 415),
-        Arguments.of(
-            "not a PNG",
-            "{\"image\":\""
-                + Pngs.base64("GIF89a not a png".getBytes(StandardCharsets.UTF_8))
-                + "\"}",
-            415),
-        Arguments.of("truncated PNG", "{\"image\":\"" + Pngs.base64(truncated) + "\"}", 400),
-        Arguments.of("PNG with a bad CRC", "{\"image\":\"" + Pngs.base64(badCrc) + "\"}", 400),
-        Arguments.of(
-            "metadata over 64K characters",
-            "{\"image\":\"" + png + "\",\"metadata\":{\"p\":\"" + "x".repeat(70_000) + "\"}}",
-            413),
-        Arguments.of(
-            "decompression bomb", "{\"image\":\"" + Pngs.base64(Pngs.bomb(50_000)) + "\"}", 413));
+        Arguments.of("metadata a string", "{\"image\":\"" + png + "\",\"metadata\":\"x\"}", 400));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
-  @MethodSource("badBodies")
-  void badInputGetsAJsonErrorAndWritesNothing(String what, String body, int status) {
+  @MethodSource("malformedBodies")
+  void aMalformedBodyGetsAJsonErrorAndWritesNothing(String what, String body, int status) {
     List<String> before = STORAGE.names();
     try (Response response = post("api/save-image", body)) {
       assertError(response, status);
     }
+    assertEquals(before, STORAGE.names(), what + " left files behind");
+  }
+
+  /** Well-formed requests the client sends, with an image or metadata the server refuses. */
+  static Stream<Arguments> badImages() {
+    String png = Pngs.base64(SMALL);
+    byte[] truncated = Arrays.copyOf(SMALL, SMALL.length - 20);
+    byte[] badCrc = SMALL.clone();
+    badCrc[30] ^= 0x55;
+    return Stream.of(
+        Arguments.of("no image", new SaveImage(null, JsonObject.EMPTY_JSON_OBJECT), 400),
+        Arguments.of("empty image", new SaveImage("", null), 400),
+        Arguments.of("invalid base64", new SaveImage("not*base64!!", null), 400),
+        Arguments.of("bad data URL", new SaveImage("data:image/png," + png, null), 400),
+        Arguments.of("JPEG data URL", new SaveImage("data:image/jpeg;base64," + png, null), 415),
+        Arguments.of(
+            "not a PNG",
+            new SaveImage(Pngs.base64("GIF89a not a png".getBytes(StandardCharsets.UTF_8)), null),
+            415),
+        Arguments.of("truncated PNG", new SaveImage(Pngs.base64(truncated), null), 400),
+        Arguments.of("PNG with a bad CRC", new SaveImage(Pngs.base64(badCrc), null), 400),
+        Arguments.of(
+            "metadata over 64K characters",
+            new SaveImage(png, Json.createObjectBuilder().add("p", "x".repeat(70_000)).build()),
+            413),
+        Arguments.of(
+            "decompression bomb", new SaveImage(Pngs.base64(Pngs.bomb(50_000)), null), 413));
+  }
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("badImages")
+  void badInputIsRefusedAndWritesNothing(String what, SaveImage request, int status) {
+    List<String> before = STORAGE.names();
+    assertRefused(status, () -> images.save(request));
     assertEquals(before, STORAGE.names(), what + " left files behind");
   }
 
@@ -167,9 +190,7 @@ class SaveImageIT extends ImageStoreTestBase {
     byte[] big = new byte[21 * 1024 * 1024];
     new java.util.Random(7).nextBytes(big);
     List<String> before = STORAGE.names();
-    try (Response response = saveRaw(big, null)) {
-      assertError(response, 413);
-    }
+    assertRefused(413, () -> images.save(big, null));
     assertEquals(before, STORAGE.names());
   }
 
@@ -188,24 +209,25 @@ class SaveImageIT extends ImageStoreTestBase {
     assertEquals(before, STORAGE.names());
   }
 
+  /** One client shared by forty threads, as an application shares it. */
   @Test
   void fortyConcurrentSavesGetFortyNamesEachServedIntact() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(40);
     try {
       List<byte[]> pngs = new ArrayList<>();
-      List<Callable<JsonObject>> saves = new ArrayList<>();
+      List<Callable<SavedImage>> saves = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         byte[] png = Pngs.noise(32, 32, 100 + i);
         pngs.add(png);
-        saves.add(() -> save(png, null));
+        saves.add(() -> images.save(png, null));
       }
-      List<Future<JsonObject>> results = pool.invokeAll(saves);
+      List<Future<SavedImage>> results = pool.invokeAll(saves);
       Set<String> names = new HashSet<>();
       for (int i = 0; i < 40; i++) {
-        JsonObject saved = results.get(i).get();
-        names.add(saved.getString("filename"));
-        assertArrayEquals(pngs.get(i), download(saved.getString("url")));
-        assertArrayEquals(pngs.get(i), STORAGE.read(saved.getString("filename")));
+        SavedImage saved = results.get(i).get();
+        names.add(saved.filename());
+        assertArrayEquals(pngs.get(i), bytesOf(saved.filename()));
+        assertArrayEquals(pngs.get(i), STORAGE.read(saved.filename()));
       }
       assertEquals(40, names.size());
     } finally {
@@ -215,7 +237,7 @@ class SaveImageIT extends ImageStoreTestBase {
 
   @Test
   void noTempFilesAreLeftAfterSaves() {
-    save(SMALL, null);
+    images.save(SMALL, null);
     assertTrue(
         STORAGE.names().stream()
             .allMatch(n -> n.matches("generated_\\d{8}_\\d{6}_\\w+\\.(png|json)")),

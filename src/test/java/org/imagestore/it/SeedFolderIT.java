@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -15,7 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.imagestore.client.Deleted;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageList;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,87 +71,84 @@ class SeedFolderIT extends ImageStoreTestBase {
     return Deployments.war("/legacy", STORAGE, Map.of("imagestore.zone", "Asia/Ho_Chi_Minh"));
   }
 
-  private JsonArray listAll() {
-    try (Response response = target("api/list-images").request().get()) {
-      assertEquals(200, response.getStatus());
-      JsonObject page = response.readEntity(JsonObject.class);
-      assertEquals(page.getJsonArray("images").size(), page.getInt("count"));
-      return page.getJsonArray("images");
-    }
+  private List<ImageEntry> listAll() {
+    ImageList page = images.list(ImageQuery.all());
+    assertEquals(page.images().size(), page.count());
+    return page.images();
   }
 
   @Test
   void listsTheSeedImagesNewestFirstWithOffsetsInTheConfiguredZone() {
-    JsonArray images = listAll();
-    assertEquals(3, images.size());
-    JsonObject newest = images.getJsonObject(0);
-    assertEquals("generated_20251030_080000.png", newest.getString("filename"));
-    assertEquals("2025-10-30T08:00:00.000000+07:00", newest.getString("created_at"));
-    assertEquals(512, newest.getInt("width"));
-    assertEquals(256, newest.getInt("height"));
-    assertEquals(NO_SIDECAR.length, newest.getInt("size"));
-    assertEquals(JsonObject.EMPTY_JSON_OBJECT, newest.getJsonObject("metadata"));
+    List<ImageEntry> listed = listAll();
+    assertEquals(3, listed.size());
+    ImageEntry newest = listed.get(0);
+    assertEquals("generated_20251030_080000.png", newest.filename());
+    assertEquals("2025-10-30T08:00:00.000000+07:00", newest.createdAt());
+    assertEquals(512, newest.width());
+    assertEquals(256, newest.height());
+    assertEquals(NO_SIDECAR.length, newest.size());
+    assertEquals(JsonObject.EMPTY_JSON_OBJECT, newest.metadata());
 
-    JsonObject middle = images.getJsonObject(1);
-    assertEquals("generated_20251029_102045.png", middle.getString("filename"));
-    assertEquals("2025-10-29T10:20:45.000000+07:00", middle.getString("created_at"));
+    ImageEntry middle = listed.get(1);
+    assertEquals("generated_20251029_102045.png", middle.filename());
+    assertEquals("2025-10-29T10:20:45.000000+07:00", middle.createdAt());
 
-    JsonObject oldest = images.getJsonObject(2);
-    assertEquals("generated_20251029_101530.png", oldest.getString("filename"));
-    assertEquals("/legacy/storage/images/generated_20251029_101530.png", oldest.getString("url"));
-    assertEquals("2025-10-29T10:15:30.123456+07:00", oldest.getString("created_at"));
+    ImageEntry oldest = listed.get(2);
+    assertEquals("generated_20251029_101530.png", oldest.filename());
+    assertEquals("/legacy/storage/images/generated_20251029_101530.png", oldest.url());
+    assertEquals("2025-10-29T10:15:30.123456+07:00", oldest.createdAt());
     assertEquals(
-        Json.createReader(new StringReader(SEED_METADATA)).readObject(),
-        oldest.getJsonObject("metadata"));
+        Json.createReader(new StringReader(SEED_METADATA)).readObject(), oldest.metadata());
   }
 
   @Test
   void servesTheSeedImagesUnderTheContextRoot() {
-    assertArrayEquals(FIRST, download("/legacy/storage/images/generated_20251029_101530.png"));
-    assertArrayEquals(NO_SIDECAR, download("/legacy/storage/images/generated_20251030_080000.png"));
+    // The client's base URL is the deployment's, /legacy/ included.
+    assertEquals("/legacy/", base.getPath());
+    assertArrayEquals(FIRST, bytesOf("generated_20251029_101530.png"));
+    assertArrayEquals(NO_SIDECAR, bytesOf("generated_20251030_080000.png"));
   }
 
   @Test
   void filtersWorkOnSeedMetadataWithManualAsTheDefaultSource() {
     // One sidecar says manual, one has no source, one image has no sidecar: all are manual.
-    assertEquals(3, count("source", "manual"));
-    assertEquals(0, count("source", "text2image_tool"));
-    assertEquals(1, count("model", "sdxl"));
-    assertEquals(1, count("q", "MOUNTAINS"));
-    assertEquals(2, count("until", "2025-10-29"));
-    assertEquals(2, count("since", "2025-10-29T10:20:00"));
+    assertEquals(3, count(ImageQuery.all().source("manual")));
+    assertEquals(0, count(ImageQuery.all().source("text2image_tool")));
+    assertEquals(1, count(ImageQuery.all().model("sdxl")));
+    assertEquals(1, count(ImageQuery.all().q("MOUNTAINS")));
+    assertEquals(2, count(ImageQuery.all().until("2025-10-29")));
+    assertEquals(2, count(ImageQuery.all().since("2025-10-29T10:20:00")));
   }
 
-  private int count(String parameter, String value) {
-    try (Response response =
-        target("api/list-images").queryParam(parameter, value).request().get()) {
-      assertEquals(200, response.getStatus());
-      return response.readEntity(JsonObject.class).getInt("count");
-    }
+  private long count(ImageQuery query) {
+    return images.list(query).count();
   }
 
   @Test
   void newSavesGetUrlsAndLocationUnderTheContextRoot() {
-    try (Response response = saveRaw(Pngs.flat(4, 4, 1), null)) {
+    SavedImage saved = images.save(Pngs.flat(4, 4, 1), null);
+    assertTrue(saved.url().startsWith("/legacy/storage/images/generated_"));
+    assertTrue(saved.createdAt().endsWith("+07:00"));
+    images.delete(saved.filename());
+
+    // The Location header is not in the client's answer: read it on the wire.
+    String body =
+        Json.createObjectBuilder().add("image", Pngs.base64(Pngs.flat(4, 4, 2))).build().toString();
+    try (Response response = post("api/save-image", body)) {
       assertEquals(201, response.getStatus());
-      JsonObject saved = response.readEntity(JsonObject.class);
-      assertTrue(saved.getString("url").startsWith("/legacy/storage/images/generated_"));
-      assertTrue(saved.getString("created_at").endsWith("+07:00"));
-      assertEquals(absolute(saved.getString("url")), response.getLocation().toString());
-      try (Response delete =
-          target("api/delete-image/" + saved.getString("filename")).request().delete()) {
-        assertEquals(200, delete.getStatus());
-      }
+      JsonObject onTheWire = response.readEntity(JsonObject.class);
+      assertTrue(onTheWire.getString("url").startsWith("/legacy/storage/images/generated_"));
+      assertEquals(absolute(onTheWire.getString("url")), response.getLocation().toString());
+      images.delete(onTheWire.getString("filename"));
     }
   }
 
   @Test
   @Order(Integer.MAX_VALUE)
   void aSeedImageCanBeDeletedWithItsSidecarAndOtherFilesStay() {
-    try (Response response =
-        target("api/delete-image/generated_20251029_102045.png").request().delete()) {
-      assertEquals(200, response.getStatus());
-    }
+    Deleted deleted = images.delete("generated_20251029_102045.png");
+    assertTrue(deleted.success());
+    assertEquals("generated_20251029_102045.png", deleted.filename());
     assertFalse(STORAGE.exists("generated_20251029_102045.png"));
     assertFalse(STORAGE.exists("generated_20251029_102045.json"));
     assertTrue(STORAGE.exists("notes.txt"));

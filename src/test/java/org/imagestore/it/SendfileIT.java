@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.imagestore.client.SavedImage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +34,9 @@ class SendfileIT extends ImageStoreTestBase {
 
   @BeforeEach
   void saveOne() {
-    JsonObject saved = save(PNG, null);
-    filename = saved.getString("filename");
-    url = saved.getString("url");
+    SavedImage saved = images.save(PNG, null);
+    filename = saved.filename();
+    url = saved.url();
   }
 
   private Invocation.Builder image() {

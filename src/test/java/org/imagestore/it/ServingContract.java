@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.util.Arrays;
+import org.imagestore.client.Download;
+import org.imagestore.client.SavedImage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,10 +45,11 @@ abstract class ServingContract extends ImageStoreTestBase {
 
   @BeforeEach
   void saveOne() {
-    base = entryPoint(base);
-    JsonObject saved = save(PNG, null);
-    url = saved.getString("url");
-    filename = saved.getString("filename");
+    // The client too goes through the entry point, as a chat back end behind the front would.
+    connect(entryPoint(base));
+    SavedImage saved = images.save(PNG, null);
+    url = saved.url();
+    filename = saved.filename();
   }
 
   /** The name of the image each test starts with. */
@@ -72,6 +75,23 @@ abstract class ServingContract extends ImageStoreTestBase {
       assertEquals("nosniff", response.getHeaderString("X-Content-Type-Options"));
       assertArrayEquals(PNG, response.readEntity(byte[].class));
     }
+  }
+
+  @Test
+  void theClientsDownloadGetsTheSameBytesAndThenA304() throws Exception {
+    var bytes = new ByteArrayOutputStream();
+    Download first = images.download(filename, bytes, null);
+    assertTrue(first.written());
+    assertEquals(PNG.length, first.bytes());
+    assertArrayEquals(PNG, bytes.toByteArray());
+    assertEquals("\"" + Pngs.sha256(PNG) + "\"", first.etag());
+
+    var nothing = new ByteArrayOutputStream();
+    Download again = images.download(filename, nothing, first.etag());
+    assertFalse(again.written(), "the copy with the current ETag was sent again");
+    assertEquals(0, again.bytes());
+    assertEquals(0, nothing.size());
+    assertEquals(first.etag(), again.etag());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.imagestore.client.ImageQuery;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
 import org.imagestore.it.TestStorage;
@@ -56,18 +57,18 @@ class CrossSiteBrowserIT extends BrowserTestBase {
   @Test
   void aPageOnAnotherSiteCannotDeleteButAnAllowedOriginCan() throws Exception {
     for (int i = 0; i < 3; i++) {
-      save(Pngs.flat(16, 16, 0x100000 * i), null);
+      images.save(Pngs.flat(16, 16, 0x100000 * i), null);
     }
     List<String> before = STORAGE.names();
 
     post(FOREIGN, "{\"older_than_days\": 0}");
     assertEquals(before, STORAGE.names(), "a cross-site page deleted images");
-    assertEquals(3, getJson("api/list-images").getInt("count"));
+    assertEquals(3, images.list(ImageQuery.all()).count());
 
     String victim = before.stream().filter(name -> name.endsWith(".png")).findFirst().orElseThrow();
     post(ALLOWED, "{\"filenames\": [\"" + victim + "\"]}");
     assertFalse(STORAGE.exists(victim), "the allowed origin's request never came");
-    assertEquals(2, getJson("api/list-images").getInt("count"));
+    assertEquals(2, images.list(ImageQuery.all()).count());
   }
 
   /** Opens the page on {@code server} and waits until its no-cors POST has been answered. */

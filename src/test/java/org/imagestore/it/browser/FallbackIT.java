@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.imagestore.client.ImageQuery;
 import org.imagestore.it.ChatBackEnd;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.TestServer;
@@ -44,7 +45,7 @@ class FallbackIT extends ChatBackEnd {
   @Test
   void theChatShowsTheImageInlineAndALaterMigrationStoresIt() throws Exception {
     ChromeDriver driver = Browser.start();
-    base = TestServer.deployedAt("/fallback");
+    connect(TestServer.deployedAt("/fallback"));
     String deployed = null;
     try {
       deployer.deploy("refusing");
@@ -71,7 +72,7 @@ class FallbackIT extends ChatBackEnd {
       WebElement stored = driver.findElement(By.cssSelector("#chat img"));
       assertTrue(stored.getAttribute("src").contains("/fallback/storage/images/generated_"));
       Browser.await(driver, d -> Browser.imagesLoaded(d, "#chat img"));
-      assertEquals(1, getJson("api/list-images").getInt("count"));
+      assertEquals(1, images.list(ImageQuery.all()).count());
     } finally {
       driver.quit();
       if (deployed != null) {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageQuery;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
 import org.imagestore.it.TestStorage;
@@ -47,7 +46,7 @@ class GalleryIT extends BrowserTestBase {
       return;
     }
     for (int i = 0; i < PROMPTS.length; i++) {
-      save(
+      images.save(
           Pngs.noise(160, 120, i),
           Json.createObjectBuilder()
               .add("prompt", PROMPTS[i])
@@ -64,11 +63,8 @@ class GalleryIT extends BrowserTestBase {
         .toList();
   }
 
-  private List<String> apiFilenames(String query) {
-    return getJson("api/list-images" + query).getJsonArray("images").stream()
-        .map(JsonValue::asJsonObject)
-        .map(image -> image.getString("filename"))
-        .toList();
+  private List<String> apiFilenames(ImageQuery query) {
+    return images.list(query).images().stream().map(ImageEntry::filename).toList();
   }
 
   private void awaitCards(int count) {
@@ -80,7 +76,7 @@ class GalleryIT extends BrowserTestBase {
   void listsEveryImageNewestFirstAndEveryImageLoads() throws Exception {
     driver.get(base.toString());
     awaitCards(PROMPTS.length);
-    assertEquals(apiFilenames(""), shownFilenames());
+    assertEquals(apiFilenames(ImageQuery.all()), shownFilenames());
     Browser.await(driver, d -> Browser.imagesLoaded(d, "figure.card img"));
     // The prompt with markup is shown as text, not interpreted.
     assertTrue(driver.getPageSource().contains("red fox &lt;b&gt;bold&lt;/b&gt;"));
@@ -97,16 +93,16 @@ class GalleryIT extends BrowserTestBase {
     awaitCards(PROMPTS.length);
     driver.findElement(By.id("q")).sendKeys("RED FOX");
     awaitCards(3);
-    assertEquals(apiFilenames("?q=red+fox"), shownFilenames());
+    assertEquals(apiFilenames(ImageQuery.all().q("red fox")), shownFilenames());
     retype("q", " ");
     retype("model", "AnythingV4_v45");
     awaitCards(2);
-    assertEquals(apiFilenames("?model=AnythingV4_v45"), shownFilenames());
+    assertEquals(apiFilenames(ImageQuery.all().model("AnythingV4_v45")), shownFilenames());
     retype("model", " ");
     awaitCards(PROMPTS.length);
     new Select(driver.findElement(By.id("source"))).selectByValue("text2image_tool");
     awaitCards(1);
-    assertEquals(apiFilenames("?source=text2image_tool"), shownFilenames());
+    assertEquals(apiFilenames(ImageQuery.all().source("text2image_tool")), shownFilenames());
   }
 
   /** Replaces a field's text; the trailing space of an "empty" value keeps an input event. */
@@ -157,9 +153,7 @@ class GalleryIT extends BrowserTestBase {
     awaitCards(PROMPTS.length - 1);
     assertFalse(shownFilenames().contains(first));
     assertFalse(STORAGE.exists(first));
-    try (Response gone = target("storage/images/" + first).request().get()) {
-      assertEquals(404, gone.getStatus());
-    }
+    assertRefused(404, () -> images.image(first, null));
 
     List<WebElement> boxes = driver.findElements(By.cssSelector("figure.card input.select"));
     boxes.get(0).click();
@@ -170,7 +164,6 @@ class GalleryIT extends BrowserTestBase {
       assertFalse(shownFilenames().contains(name));
       assertFalse(STORAGE.exists(name));
     }
-    JsonObject stats = getJson("api/storage-stats");
-    assertEquals(PROMPTS.length - 3, stats.getInt("count"));
+    assertEquals(PROMPTS.length - 3, images.stats().count());
   }
 }

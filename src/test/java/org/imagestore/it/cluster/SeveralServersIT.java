@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +24,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.imagestore.client.BatchDeleted;
+import org.imagestore.client.DeleteImages;
+import org.imagestore.client.Deleted;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageList;
+import org.imagestore.client.ImageQuery;
+import org.imagestore.client.ImageStoreException;
+import org.imagestore.client.Reconciliation;
+import org.imagestore.client.SavedImage;
 import org.imagestore.it.BucketStorage;
 import org.imagestore.it.Pngs;
 import org.imagestore.it.S3Server;
@@ -110,32 +116,29 @@ class SeveralServersIT {
         sql("SELECT COUNT(*), COUNT(DISTINCT filename) FROM imagestore_image"));
     assertEquals(List.of((long) SEEDED), sql("SELECT image_count FROM imagestore_totals"));
     long added =
-        a.getJson("api/storage-stats").getJsonObject("last_reconciliation").getInt("added")
-            + b.getJson("api/storage-stats").getJsonObject("last_reconciliation").getInt("added");
+        a.images().stats().lastReconciliation().added()
+            + b.images().stats().lastReconciliation().added();
     assertEquals(SEEDED, added, "one server indexed the images, the other found them indexed");
-    assertEquals(SEEDED, a.getJson("api/list-images?limit=1").getInt("count"));
-    assertEquals(SEEDED, b.getJson("api/list-images?limit=1").getInt("count"));
+    assertEquals(SEEDED, a.images().list(ImageQuery.all().limit(1)).count());
+    assertEquals(SEEDED, b.images().list(ImageQuery.all().limit(1)).count());
     assertEquals(List.of(2L, 2L), sql("SELECT COUNT(*) - 1, MAX(version) FROM imagestore_schema"));
   }
 
   @Test
   @Order(2)
   void retentionOnBothAtOnceDeletesEachExpiredImageOnce() throws Exception {
-    String retention = "{\"older_than_days\": 30}";
-    List<JsonObject> answers =
+    DeleteImages retention = DeleteImages.olderThanDays(30);
+    List<BatchDeleted> answers =
         inParallel(
             List.of(
-                () -> a.postJson("api/delete-images", retention),
-                () -> b.postJson("api/delete-images", retention)));
+                () -> a.images().deleteImages(retention),
+                () -> b.images().deleteImages(retention)));
     Set<String> deleted = new HashSet<>();
     int reported = 0;
-    for (JsonObject answer : answers) {
-      assertTrue(answer.getBoolean("success"), answer::toString);
-      reported += answer.getInt("deleted");
-      answer
-          .getJsonArray("filenames")
-          .getValuesAs(JsonString.class)
-          .forEach(name -> assertTrue(deleted.add(name.getString()), "deleted twice: " + name));
+    for (BatchDeleted answer : answers) {
+      assertTrue(answer.success(), answer::toString);
+      reported += answer.deleted();
+      answer.filenames().forEach(name -> assertTrue(deleted.add(name), "deleted twice: " + name));
     }
     assertEquals(SEEDED, reported);
     assertEquals(SEEDED, deleted.size());
@@ -143,8 +146,8 @@ class SeveralServersIT {
     assertEquals(
         List.of(0L, 0L),
         sql("SELECT COUNT(*), (SELECT image_count FROM imagestore_totals) FROM imagestore_image"));
-    assertEquals(0, a.getJson("api/list-images").getInt("count"));
-    assertEquals(0, b.getJson("api/list-images").getInt("count"));
+    assertEquals(0, a.images().list(ImageQuery.all()).count());
+    assertEquals(0, b.images().list(ImageQuery.all()).count());
     for (WildFlyNode node : List.of(nodeA, nodeB)) {
       assertEquals(List.of(), node.logLines("ERROR [org.imagestore"), node.name());
       assertEquals(List.of(), node.logLines("SEVERE [org.imagestore"), node.name());
@@ -155,34 +158,31 @@ class SeveralServersIT {
   @Order(3)
   void anImageSavedOnOneServerIsListedServedAndDeletedOnTheOther() throws SQLException {
     byte[] png = Pngs.noise(64, 64, 3);
-    JsonObject saved = a.save(png, Json.createObjectBuilder().add("prompt", "saved on a").build());
-    String name = saved.getString("filename");
+    SavedImage saved =
+        a.images().save(png, Json.createObjectBuilder().add("prompt", "saved on a").build());
+    String name = saved.filename();
 
-    JsonObject listed = b.getJson("api/list-images?q=saved%20on%20a");
-    assertEquals(1, listed.getInt("count"));
-    assertEquals(name, listed.getJsonArray("images").getJsonObject(0).getString("filename"));
-    assertArrayEquals(png, b.download(saved.getString("url")));
-    assertArrayEquals(png, a.download(saved.getString("url")));
+    ImageList listed = b.images().list(ImageQuery.all().q("saved on a"));
+    assertEquals(1, listed.count());
+    assertEquals(name, listed.images().get(0).filename());
+    assertArrayEquals(png, b.bytesOf(name));
+    assertArrayEquals(png, a.bytesOf(name));
 
     // While another request holds the name (a delete under way on A, here its claim row), B's
     // delete is refused with 409 and deletes nothing.
     update(
         "INSERT INTO imagestore_name_claim (filename, claimed_millis) VALUES ('" + name + "', 1)");
-    try (Response held = b.delete(name)) {
-      assertEquals(409, held.getStatus());
-      assertTrue(held.readEntity(JsonObject.class).getString("error").contains("another request"));
-    }
-    assertArrayEquals(png, a.download(saved.getString("url")));
+    String held = NodeClient.assertRefused(409, () -> b.images().delete(name));
+    assertTrue(held.contains("another request"), held);
+    assertArrayEquals(png, a.bytesOf(name));
     update("DELETE FROM imagestore_name_claim WHERE filename = '" + name + "'");
 
-    try (Response deleted = b.delete(name)) {
-      assertEquals(200, deleted.getStatus());
-    }
-    assertEquals(404, a.status(saved.getString("url")), "A serves no image B deleted");
-    assertEquals(0, a.getJson("api/list-images?q=saved%20on%20a").getInt("count"));
-    try (Response again = a.delete(name)) {
-      assertEquals(404, again.getStatus());
-    }
+    Deleted deleted = b.images().delete(name);
+    assertTrue(deleted.success());
+    assertEquals(name, deleted.filename());
+    NodeClient.assertRefused(404, () -> a.images().image(name, null));
+    assertEquals(0, a.images().list(ImageQuery.all().q("saved on a")).count());
+    NodeClient.assertRefused(404, () -> a.images().delete(name));
   }
 
   @Test
@@ -194,13 +194,14 @@ class SeveralServersIT {
       byte[] png = Pngs.noise(32, 32, 1000 + i);
       saves.add(
           () ->
-              node.save(png, Json.createObjectBuilder().add("prompt", "burst").build())
-                  .getString("filename"));
+              node.images()
+                  .save(png, Json.createObjectBuilder().add("prompt", "burst").build())
+                  .filename());
     }
     Set<String> names = new HashSet<>(inParallel(saves));
     assertEquals(40, names.size());
     for (NodeClient node : List.of(a, b)) {
-      List<String> listed = listedNames(node, "q=burst");
+      List<String> listed = listedNames(node, "burst");
       assertEquals(40, listed.size());
       assertEquals(names, new HashSet<>(listed));
     }
@@ -213,15 +214,11 @@ class SeveralServersIT {
     long later = System.currentTimeMillis() + 60_000;
     update("UPDATE imagestore_lease SET holder = 'elsewhere/1', expires_millis = " + later);
     for (NodeClient node : List.of(a, b)) {
-      try (Response refused = node.post("api/admin/reindex", "{}")) {
-        assertEquals(503, refused.getStatus());
-        assertTrue(refused.readEntity(JsonObject.class).getString("error").contains("elsewhere/1"));
-      }
+      String refused = NodeClient.assertRefused(503, () -> node.images().reindex());
+      assertTrue(refused.contains("elsewhere/1"), refused);
     }
     update("UPDATE imagestore_lease SET expires_millis = " + (System.currentTimeMillis() - 1));
-    try (Response done = a.post("api/admin/reindex", "{}")) {
-      assertEquals(200, done.getStatus());
-    }
+    a.images().reindex();
     assertEquals(List.of(0L), sql("SELECT COUNT(holder) FROM imagestore_lease"), "released after");
   }
 
@@ -247,15 +244,14 @@ class SeveralServersIT {
                 while (going.get()) {
                   byte[] png = Pngs.noise(256, 256, seeds.incrementAndGet());
                   attempted.add(Pngs.sha256(png));
-                  try (Response response =
-                      node.saveRaw(
-                          png, Json.createObjectBuilder().add("prompt", "killed").build())) {
-                    if (response.getStatus() == 201) {
-                      acknowledged.put(
-                          response.readEntity(JsonObject.class).getString("filename"), png);
-                    }
-                  } catch (RuntimeException connectionLost) {
-                    // the server died under this request: nothing was acknowledged
+                  try {
+                    SavedImage saved =
+                        node.images()
+                            .save(png, Json.createObjectBuilder().add("prompt", "killed").build());
+                    acknowledged.put(saved.filename(), png);
+                  } catch (RuntimeException refusedOrConnectionLost) {
+                    // an error answer, or the server died under this request: nothing was
+                    // acknowledged
                   }
                 }
               }));
@@ -272,8 +268,8 @@ class SeveralServersIT {
 
     assertOnlyWholeImagesListed(acknowledged, attempted);
     // The dead server's lease, if it held one, lapses; then B can run maintenance.
-    JsonObject report = reindexWhenFree(b);
-    assertEquals(0, report.getInt("removed"), report::toString);
+    Reconciliation report = reindexWhenFree(b);
+    assertEquals(0, report.removed(), report::toString);
     assertOnlyWholeImagesListed(acknowledged, attempted);
     assertEquals(
         sql("SELECT COUNT(*) FROM imagestore_image"),
@@ -282,11 +278,11 @@ class SeveralServersIT {
 
   private static void assertOnlyWholeImagesListed(
       Map<String, byte[]> acknowledged, Set<String> attempted) {
-    List<String> listed = listedNames(b, "q=killed");
+    List<String> listed = listedNames(b, "killed");
     assertEquals(listed.size(), new HashSet<>(listed).size(), "listed once each");
     assertTrue(listed.containsAll(acknowledged.keySet()), "every acknowledged save is listed");
     for (String name : listed) {
-      byte[] served = b.download("/storage/images/" + name);
+      byte[] served = b.bytesOf(name);
       if (acknowledged.containsKey(name)) {
         assertArrayEquals(acknowledged.get(name), served, name);
       } else {
@@ -296,33 +292,22 @@ class SeveralServersIT {
     }
   }
 
-  private static JsonObject reindexWhenFree(NodeClient node) {
+  private static Reconciliation reindexWhenFree(NodeClient node) {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (true) {
-      try (Response response = node.post("api/admin/reindex", "{}")) {
-        if (response.getStatus() == 200) {
-          return response.readEntity(JsonObject.class);
-        }
-        assertEquals(503, response.getStatus(), () -> response.readEntity(String.class));
+      try {
+        return node.images().reindex();
+      } catch (ImageStoreException busy) {
+        assertEquals(503, busy.status(), busy::getMessage);
       }
       assertTrue(System.nanoTime() < deadline, "the lease never lapsed");
       WildFlyNode.pause(1000);
     }
   }
 
-  private static List<String> listedNames(NodeClient node, String query) {
-    List<String> names = new ArrayList<>();
-    String cursor = null;
-    do {
-      JsonObject page =
-          node.getJson(
-              "api/list-images?limit=50&" + query + (cursor == null ? "" : "&cursor=" + cursor));
-      page.getJsonArray("images")
-          .getValuesAs(JsonObject.class)
-          .forEach(image -> names.add(image.getString("filename")));
-      cursor = page.getString("next_cursor", null);
-    } while (cursor != null);
-    return names;
+  /** Every name that matches {@code q}, in pages of 50 that follow the cursor. */
+  private static List<String> listedNames(NodeClient node, String q) {
+    return node.images().stream(ImageQuery.all().q(q).limit(50)).map(ImageEntry::filename).toList();
   }
 
   private static WildFlyNode node(String name, int offset) {
