@@ -1,5 +1,6 @@
 package org.imagestore.client;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -11,7 +12,7 @@ import java.util.stream.StreamSupport;
 final class Pages implements Iterator<ImageEntry> {
   private final ImageStoreClient client;
   private ImageQuery next;
-  private Iterator<ImageEntry> page = java.util.Collections.emptyIterator();
+  private Iterator<ImageEntry> page = Collections.emptyIterator();
 
   private Pages(ImageStoreClient client, ImageQuery first) {
     this.client = client;
