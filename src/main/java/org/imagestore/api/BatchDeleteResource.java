@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
+import org.imagestore.audit.Audited;
 import org.imagestore.maintenance.Maintenance;
 import org.imagestore.storage.ImageStore;
 
@@ -19,6 +20,7 @@ public class BatchDeleteResource {
   @Inject Maintenance maintenance;
 
   @POST
+  @Audited("delete-images")
   public BatchDeleted deleteImages(InputStream body) {
     BatchDelete request = BatchDelete.read(body, store.config().zone());
     if (request.createdBefore() != null) {

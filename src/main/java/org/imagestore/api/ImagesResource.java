@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.imagestore.audit.Audited;
 import org.imagestore.serving.ServingConfig;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImagePage;
@@ -35,6 +36,7 @@ public class ImagesResource {
 
   @POST
   @Path("save-image")
+  @Audited("save")
   public Response save(InputStream body) {
     long maxImageBytes = store.config().maxImageBytes();
     long bodyBytes = request.getContentLengthLong();
@@ -78,6 +80,7 @@ public class ImagesResource {
 
   @DELETE
   @Path("delete-image/{filename}")
+  @Audited("delete")
   public Deleted delete(@PathParam("filename") String filename) {
     store.delete(filename);
     return new Deleted(true, filename);

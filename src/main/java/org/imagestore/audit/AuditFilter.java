@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
@@ -15,9 +17,9 @@ import org.imagestore.api.Deleted;
 import org.imagestore.api.SavedImage;
 
 /**
- * Logs every save and delete answered by the API, refused ones too, as {@link AuditLine}s: one per
- * image a batch delete removed. It runs after the exception mappers, so it sees the status the
- * client got.
+ * Logs every answer of the resource methods marked {@link Audited} (the saves and deletes), refused
+ * ones too, as {@link AuditLine}s: one per image a batch delete removed. It runs after the
+ * exception mappers, so it sees the status the client got.
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
@@ -25,34 +27,24 @@ public class AuditFilter implements ContainerResponseFilter {
 
   @Context HttpServletRequest http;
 
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    String action = action(request.getMethod(), request.getUriInfo().getPath());
-    if (action == null) {
+    // No resource method for an unknown path; a matched one is known even when it threw.
+    Method method = resource.getResourceMethod();
+    Audited audited = method == null ? null : method.getAnnotation(Audited.class);
+    if (audited == null) {
       return;
     }
     String client = http.getRemoteAddr();
     String forwardedFor = request.getHeaderString("X-Forwarded-For");
     String named = request.getUriInfo().getPathParameters().getFirst("filename");
     for (String name : names(response.getEntity(), named)) {
-      AuditLine line = new AuditLine(action, response.getStatus(), name, client, forwardedFor);
+      AuditLine line =
+          new AuditLine(audited.value(), response.getStatus(), name, client, forwardedFor);
       LOG.log(Level.INFO, AuditLine.MARKER + " {0}", line.toJson());
     }
-  }
-
-  /** What a request does, from its method and its path under {@code /api}; null if not audited. */
-  static String action(String method, String path) {
-    String relative = path.startsWith("/") ? path.substring(1) : path;
-    if (method.equals("POST") && relative.equals("save-image")) {
-      return "save";
-    }
-    if (method.equals("DELETE") && relative.startsWith("delete-image/")) {
-      return "delete";
-    }
-    if (method.equals("POST") && relative.equals("delete-images")) {
-      return "delete-images";
-    }
-    return null;
   }
 
   /** The images an answer is about; a line with no name when there are none. */

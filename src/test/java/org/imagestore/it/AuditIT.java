@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.client.DeleteImages;
+import org.imagestore.client.ImageQuery;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** The audit trail: a line of JSON in the server log for each save and delete, refused ones too. */
+/**
+ * The audit trail: a line of JSON in the server log for each save and delete, refused ones too, and
+ * none for reads.
+ */
 class AuditIT extends ImageStoreTestBase {
   private static final TestStorage STORAGE = Deployments.freshStorage("audit");
 
@@ -31,6 +35,9 @@ class AuditIT extends ImageStoreTestBase {
     String deleted = images.save(Pngs.flat(5, 5, 0x203040), null).filename();
     String batched = images.save(Pngs.flat(6, 6, 0x304050), null).filename();
     images.delete(deleted);
+    // Reads are not audited: no line for these.
+    images.list(ImageQuery.all());
+    images.stats();
     String unknown = "generated_20000101_000000_gone.png";
     assertRefused(404, () -> images.delete(unknown));
     images.deleteImages(DeleteImages.filenames(List.of(batched, "../etc/passwd")));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.net.URL;
 import java.util.Map;
+import org.imagestore.client.ImageQuery;
 import org.imagestore.it.ChatBackEnd;
 import org.imagestore.it.Deployments;
 import org.imagestore.it.Pngs;
@@ -80,13 +81,7 @@ class InjectedClientIT extends ChatBackEnd {
     }
     assertArrayEquals(png, STORAGE.read(filename));
     assertEquals(
-        "a red fox",
-        images
-            .list(org.imagestore.client.ImageQuery.all())
-            .images()
-            .get(0)
-            .metadata()
-            .getString("prompt"));
+        "a red fox", images.list(ImageQuery.all()).images().get(0).metadata().getString("prompt"));
 
     try (Response found = chat("api/chat/images").queryParam("q", "fox").request().get()) {
       assertEquals(200, found.getStatus());
