@@ -3,7 +3,10 @@ package org.imagestore.client;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 
-/** One image of list-images; {@code width} and {@code height} are null for an unreadable file. */
+/**
+ * One image of list-images; {@code width} and {@code height} are null for an unreadable file,
+ * {@code owner} for an image saved with auth off.
+ */
 public record ImageEntry(
     String filename,
     String url,
@@ -11,4 +14,5 @@ public record ImageEntry(
     long size,
     Integer width,
     Integer height,
-    JsonObject metadata) {}
+    JsonObject metadata,
+    String owner) {}

@@ -1,5 +1,8 @@
 /**
- * Who may make which request. For now one rule: a browser on another site may not change anything
- * ({@link org.imagestore.access.CrossSiteRule}), applied to every request by a servlet filter.
+ * Who may make which request. {@link org.imagestore.access.Authenticator} finds the caller of an
+ * API call in the mode {@code imagestore.auth} names (none, API keys, or the server's MicroProfile
+ * JWT) and {@link org.imagestore.access.Caller} says what they may see and do; {@link
+ * org.imagestore.access.PrivateImages} signs and checks the URLs of private images; {@link
+ * org.imagestore.access.CrossSiteRule} keeps browsers on other sites from changing anything.
  */
 package org.imagestore.access;

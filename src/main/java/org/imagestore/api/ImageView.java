@@ -6,8 +6,17 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.imagestore.storage.StoredImage;
 import org.imagestore.storage.Timestamps;
 
-/** One entry of list-images. */
-@JsonbPropertyOrder({"filename", "url", "createdAt", "size", "width", "height", "metadata"})
+/** One entry of list-images; {@code owner} is left out when the image has none. */
+@JsonbPropertyOrder({
+  "filename",
+  "url",
+  "createdAt",
+  "size",
+  "width",
+  "height",
+  "metadata",
+  "owner"
+})
 public record ImageView(
     String filename,
     String url,
@@ -15,7 +24,8 @@ public record ImageView(
     long size,
     Integer width,
     Integer height,
-    JsonObject metadata) {
+    JsonObject metadata,
+    String owner) {
 
   static ImageView of(StoredImage image, ImageUrls urls) {
     return new ImageView(
@@ -25,6 +35,7 @@ public record ImageView(
         image.size(),
         image.width(),
         image.height(),
-        image.metadata());
+        image.metadata(),
+        image.owner());
   }
 }

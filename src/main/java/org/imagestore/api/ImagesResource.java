@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.imagestore.access.Caller;
+import org.imagestore.access.PrivateImages;
 import org.imagestore.audit.Audited;
 import org.imagestore.serving.ServingConfig;
 import org.imagestore.storage.Failure;
@@ -22,13 +24,17 @@ import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.StoredImage;
 import org.imagestore.storage.Timestamps;
 
-/** The seed's three endpoints: save-image, list-images and delete-image. */
+/**
+ * The seed's three endpoints: save-image, list-images and delete-image; with auth on, each in the
+ * caller's scope (their own images, or every image for an admin).
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImagesResource {
   @Inject ImageStore store;
   @Inject ServingConfig serving;
   @Inject SaveBudget budget;
+  @Inject PrivateImages privateImages;
 
   @Context HttpServletRequest request;
 
@@ -48,9 +54,9 @@ public class ImagesResource {
     StoredImage image;
     try (var reserved = budget.reserve(SaveRequest.memoryBytes(bodyBytes, maxImageBytes))) {
       SaveRequest save = SaveRequest.read(body, maxImageBytes, bodyBytes);
-      image = store.save(save.png(), save.metadata());
+      image = store.save(save.png(), save.metadata(), Caller.of(request).owner());
     }
-    ImageUrls urls = new ImageUrls(request, serving);
+    ImageUrls urls = new ImageUrls(request, serving, privateImages);
     SavedImage saved =
         new SavedImage(
             true,
@@ -68,8 +74,8 @@ public class ImagesResource {
   @Path("list-images")
   public ImageList list() {
     var query = ListParams.parse(uriInfo.getQueryParameters(), store.config().zone());
-    ImagePage page = store.list(query);
-    ImageUrls urls = new ImageUrls(request, serving);
+    ImagePage page = store.list(query, Caller.of(request).scope());
+    ImageUrls urls = new ImageUrls(request, serving, privateImages);
     return new ImageList(
         page.images().stream().map(image -> ImageView.of(image, urls)).toList(),
         page.count(),
@@ -82,7 +88,7 @@ public class ImagesResource {
   @Path("delete-image/{filename}")
   @Audited("delete")
   public Deleted delete(@PathParam("filename") String filename) {
-    store.delete(filename);
+    store.delete(filename, Caller.of(request).scope());
     return new Deleted(true, filename);
   }
 }

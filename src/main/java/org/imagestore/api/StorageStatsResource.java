@@ -1,17 +1,20 @@
 package org.imagestore.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.imagestore.access.Caller;
 import org.imagestore.index.ImageIndex;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.ImageStore;
 import org.imagestore.storage.Volume;
 
-/** GET /api/storage-stats: what is stored and how much room is left. */
+/** GET /api/storage-stats: what is stored and how much room is left; admins only. */
 @Path("storage-stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StorageStatsResource {
@@ -21,8 +24,12 @@ public class StorageStatsResource {
 
   @Inject Reconciler reconciler;
 
+  @Context HttpServletRequest http;
+
   @GET
   public StorageStats stats() {
+    // Totals of every owner's images, and the disk: the admins'.
+    Caller.of(http).requireAdmin("storage-stats");
     ImageIndex.Totals totals = index.totals();
     Optional<Volume> volume = store.volume();
     return new StorageStats(

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.imagestore.access.Caller;
 import org.imagestore.api.BatchDeleted;
 import org.imagestore.api.Deleted;
 import org.imagestore.api.SavedImage;
@@ -37,12 +38,13 @@ public class AuditFilter implements ContainerResponseFilter {
     if (audited == null) {
       return;
     }
+    String owner = Caller.find(http).map(Caller::owner).orElse(null);
     String client = http.getRemoteAddr();
     String forwardedFor = request.getHeaderString("X-Forwarded-For");
     String named = request.getUriInfo().getPathParameters().getFirst("filename");
     for (String name : names(response.getEntity(), named)) {
       AuditLine line =
-          new AuditLine(audited.value(), response.getStatus(), name, client, forwardedFor);
+          new AuditLine(audited.value(), response.getStatus(), name, owner, client, forwardedFor);
       LOG.log(Level.INFO, AuditLine.MARKER + " {0}", line.toJson());
     }
   }

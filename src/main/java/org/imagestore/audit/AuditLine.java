@@ -11,11 +11,13 @@ import jakarta.json.JsonObjectBuilder;
  * @param action {@code save}, {@code delete} or {@code delete-images}
  * @param status the HTTP status answered
  * @param name the image's name, or null when there is none (a refused save)
+ * @param owner who made the request (with auth on), or null: auth off, or credentials refused
  * @param client the address the request came from
  * @param forwardedFor the request's {@code X-Forwarded-For}, or null; as the client sent it, so
  *     only as trustworthy as the front server that sets it
  */
-record AuditLine(String action, int status, String name, String client, String forwardedFor) {
+record AuditLine(
+    String action, int status, String name, String owner, String client, String forwardedFor) {
   static final String MARKER = "imagestore-audit";
 
   String toJson() {
@@ -25,6 +27,7 @@ record AuditLine(String action, int status, String name, String client, String f
             .add("status", status)
             .add("outcome", status < 400 ? "ok" : status < 500 ? "refused" : "failed");
     add(json, "name", name);
+    add(json, "owner", owner);
     add(json, "client", client);
     add(json, "forwarded_for", forwardedFor);
     return json.build().toString();

@@ -25,6 +25,7 @@ import org.imagestore.storage.FileState;
 import org.imagestore.storage.ImageCatalog;
 import org.imagestore.storage.ImagePage;
 import org.imagestore.storage.ImageQuery;
+import org.imagestore.storage.Scope;
 import org.imagestore.storage.StoredImage;
 import org.imagestore.storage.Timestamps;
 
@@ -175,9 +176,9 @@ public class ImageIndex implements ImageCatalog {
    * little as the first. The unfiltered count is the totals row, not a scan.
    */
   @Override
-  public ImagePage page(ImageQuery query) {
-    ListFilter filter = ListFilter.of(query, schema.postgres());
-    long count = query.unfiltered() ? totals.read().imageCount : count(filter);
+  public ImagePage page(ImageQuery query, Scope scope) {
+    ListFilter filter = ListFilter.of(query, scope, schema.postgres());
+    long count = query.unfiltered() && scope.everyone() ? totals.read().imageCount : count(filter);
     List<ImageRecord> rows;
     boolean more;
     if (query.cursor() == null && query.offset() > count / 2 && query.offset() < count) {
@@ -266,6 +267,7 @@ public class ImageIndex implements ImageCatalog {
     r.size = image.size();
     r.width = image.width();
     r.height = image.height();
+    r.owner = clip(image.owner(), ImageRecord.NAME_CHARS);
     r.model = clip(image.metadataString("model"), ImageRecord.NAME_CHARS);
     String source = image.metadataString("source");
     r.source = clip(source == null ? ImageQuery.DEFAULT_SOURCE : source, ImageRecord.NAME_CHARS);
@@ -287,7 +289,8 @@ public class ImageIndex implements ImageCatalog {
         r.size,
         r.width,
         r.height,
-        Json.createReader(new StringReader(r.metadata)).readObject());
+        Json.createReader(new StringReader(r.metadata)).readObject(),
+        r.owner);
   }
 
   static long micros(Instant instant) {

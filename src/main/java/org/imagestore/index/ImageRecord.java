@@ -48,6 +48,10 @@ public class ImageRecord {
   @Column(name = "SOURCE_NAME", length = NAME_CHARS)
   String source;
 
+  /** Who saved it, with auth on; null for images saved with it off (admins alone see them). */
+  @Column(name = "OWNER_NAME", length = NAME_CHARS)
+  String owner;
+
   /** The prompt in lower case (Locale.ROOT), for case-insensitive search. */
   @Column(name = "PROMPT_SEARCH", length = SEARCH_CHARS)
   String promptSearch;

@@ -5,16 +5,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.imagestore.storage.ImageQuery;
+import org.imagestore.storage.Scope;
 
-/** The WHERE clause of a list query, in JPQL over {@code ImageRecord r}, and its parameters. */
+/**
+ * The WHERE clause of a list query, in JPQL over {@code ImageRecord r}, and its parameters: the
+ * caller's scope, then the query's filters.
+ */
 record ListFilter(String where, Map<String, Object> parameters) {
   /**
    * @param trigram whether a trigram index serves {@code LIKE '%q%'} (PostgreSQL); elsewhere a scan
    *     with LOCATE is faster (H2 reads a LIKE pattern given as a parameter anew for every row)
    */
-  static ListFilter of(ImageQuery query, boolean trigram) {
+  static ListFilter of(ImageQuery query, Scope scope, boolean trigram) {
     StringBuilder where = new StringBuilder();
     Map<String, Object> parameters = new HashMap<>();
+    if (!scope.everyone()) {
+      add(where, "r.owner = :owner");
+      parameters.put("owner", scope.owner());
+    }
     if (query.q() != null) {
       String q = query.q().toLowerCase(Locale.ROOT);
       if (trigram) {

@@ -25,6 +25,7 @@ import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageNames;
 import org.imagestore.storage.ImageStore;
 import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.Scope;
 
 /**
  * Background work: the first reconciliation after start-up (off the deployment thread, so a large
@@ -183,7 +184,7 @@ public class Maintenance {
         batch = index.oldest(cutoff, BATCH)) {
       moved = false;
       for (ImageIndex.Sized image : batch) {
-        Outcome outcome = deleteIfPresent(image.filename());
+        Outcome outcome = deleteIfPresent(image.filename(), Scope.EVERYONE);
         if (outcome == Outcome.DELETED) {
           deleted.add(image.filename());
         }
@@ -205,7 +206,7 @@ public class Maintenance {
         if (total <= quota) {
           break;
         }
-        deleteIfPresent(image.filename());
+        deleteIfPresent(image.filename(), Scope.EVERYONE);
         total -= image.size();
         deleted++;
       }
@@ -218,13 +219,16 @@ public class Maintenance {
   /** What a delete by names did with each name. */
   public record Deletion(List<String> deleted, List<String> invalid, List<String> notFound) {}
 
-  /** Deletes the named images; names that are not stored image names are reported, not used. */
-  public Deletion deleteNamed(List<String> filenames) {
+  /**
+   * Deletes the named images in the scope; names that are not stored image names are reported, not
+   * used, and images outside the scope are reported as not found.
+   */
+  public Deletion deleteNamed(List<String> filenames, Scope scope) {
     Deletion result = new Deletion(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (String name : filenames) {
       if (!ImageNames.isImageName(name)) {
         result.invalid().add(name);
-      } else if (deleteIfPresent(name) == Outcome.DELETED) {
+      } else if (deleteIfPresent(name, scope) == Outcome.DELETED) {
         result.deleted().add(name);
       } else {
         result.notFound().add(name);
@@ -241,9 +245,9 @@ public class Maintenance {
     HELD
   }
 
-  private Outcome deleteIfPresent(String filename) {
+  private Outcome deleteIfPresent(String filename, Scope scope) {
     try {
-      store.delete(filename);
+      store.delete(filename, scope);
       return Outcome.DELETED;
     } catch (ImageStoreException e) {
       if (e.failure() == Failure.CONFLICT) {
@@ -252,7 +256,10 @@ public class Maintenance {
       if (e.failure() != Failure.NOT_FOUND) {
         throw e;
       }
-      index.remove(filename);
+      // Outside a caller's scope, "not found" may be another owner's image: its row stays.
+      if (scope.everyone()) {
+        index.remove(filename);
+      }
       return Outcome.GONE;
     }
   }

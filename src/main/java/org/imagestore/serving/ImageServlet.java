@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import org.imagestore.access.PrivateImages;
 import org.imagestore.api.ErrorBody;
 import org.imagestore.api.HttpStatus;
 import org.imagestore.storage.ImageContent;
@@ -32,6 +33,7 @@ public class ImageServlet extends HttpServlet {
 
   @Inject transient ImageStore store;
   @Inject transient ServingConfig serving;
+  @Inject transient PrivateImages privateImages;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -49,6 +51,11 @@ public class ImageServlet extends HttpServlet {
       throws IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
     String filename = filename(request);
+    Optional<String> refusal = signatureRefusal(filename, request);
+    if (refusal.isPresent()) {
+      ErrorBody.send(response, HttpServletResponse.SC_FORBIDDEN, refusal.get());
+      return;
+    }
     ImageContent content;
     try {
       content = store.open(filename);
@@ -63,7 +70,7 @@ public class ImageServlet extends HttpServlet {
     }
     response.setHeader("ETag", validators.etag());
     response.setDateHeader("Last-Modified", validators.lastModified());
-    response.setHeader("Cache-Control", store.cacheControl());
+    response.setHeader("Cache-Control", cacheControl(request));
     if (validators.notModified(request)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
@@ -109,6 +116,29 @@ public class ImageServlet extends HttpServlet {
         copy(body, range, response.getOutputStream());
       }
     }
+  }
+
+  /**
+   * With {@code imagestore.private-images}, why the URL does not open the image, if it does not.
+   */
+  private Optional<String> signatureRefusal(String filename, HttpServletRequest request) {
+    if (!privateImages.enabled()) {
+      return Optional.empty();
+    }
+    return privateImages.refusal(
+        filename, request.getParameter("expires"), request.getParameter("sig"));
+  }
+
+  /**
+   * Public images are cached by anyone for ever; a private one only by the browser that has its
+   * signed URL, and no longer than that URL works.
+   */
+  private String cacheControl(HttpServletRequest request) {
+    if (!privateImages.enabled()) {
+      return store.cacheControl();
+    }
+    long left = privateImages.secondsLeft(Long.parseLong(request.getParameter("expires")));
+    return "private, max-age=" + Math.min(left, store.config().cacheMaxAge());
   }
 
   /**

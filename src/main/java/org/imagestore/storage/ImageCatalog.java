@@ -10,7 +10,8 @@ public interface ImageCatalog {
 
   void remove(String filename);
 
-  ImagePage page(ImageQuery query);
+  /** A page of the images in the scope that match the query. */
+  ImagePage page(ImageQuery query, Scope scope);
 
   /**
    * Makes a name this save's (or delete's) alone while it works: atomic wherever the catalog is

@@ -108,7 +108,8 @@ public final class ImageListing {
             image.size(),
             width,
             height,
-            sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT)));
+            sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT),
+            sidecar.map(Sidecar::owner).orElse(null)));
   }
 
   private Optional<PngInfo> readHeader(String name) {

@@ -60,8 +60,12 @@ public class ImageStore {
     return config;
   }
 
-  /** Validates and stores a PNG with its generation metadata. */
-  public StoredImage save(byte[] png, JsonObject metadata) {
+  /**
+   * Validates and stores a PNG with its generation metadata.
+   *
+   * @param owner who saves it, recorded with it; null with auth off
+   */
+  public StoredImage save(byte[] png, JsonObject metadata, String owner) {
     if (png.length > config.maxImageBytes()) {
       throw tooLarge(png.length);
     }
@@ -86,7 +90,8 @@ public class ImageStore {
               png.length,
               info.width(),
               info.height(),
-              meta);
+              meta,
+              owner);
       // The claim makes the name ours on every back end, even one that ignores conditional
       // writes; putIfAbsent then guards against objects the index does not know yet.
       if (!catalog.claim(image.filename())) {
@@ -184,9 +189,9 @@ public class ImageStore {
     return "public, max-age=" + config.cacheMaxAge() + ", immutable";
   }
 
-  /** The images that match, newest first, from the catalog. */
-  public ImagePage list(ImageQuery query) {
-    return catalog.page(query);
+  /** The images in the scope that match, newest first, from the catalog. */
+  public ImagePage list(ImageQuery query, Scope scope) {
+    return catalog.page(query, scope);
   }
 
   /** The storage as it is, for reconciling the catalog with it. */
@@ -213,11 +218,17 @@ public class ImageStore {
   /**
    * Deletes an image and its sidecar. The name's claim makes one delete at a time succeed, on every
    * server: a second one finds the name held, and then the image gone.
+   *
+   * @throws ImageStoreException {@link Failure#NOT_FOUND} also for an image outside the scope, so
+   *     that nobody learns from a refusal what others have stored
    */
-  public void delete(String filename) {
+  public void delete(String filename, Scope scope) {
     requireImageName(filename);
     claimToDelete(filename);
     try {
+      if (!scope.everyone() && !scope.covers(ownerOf(filename))) {
+        throw notFound(filename);
+      }
       if (!objects.delete(filename)) {
         throw notFound(filename);
       }
@@ -247,6 +258,20 @@ public class ImageStore {
       }
     }
     throw new ImageStoreException(Failure.UNAVAILABLE, "the index cannot be reached now");
+  }
+
+  /** The owner its sidecar records: the storage's word, not the index's, which may lag. */
+  private String ownerOf(String filename) {
+    try {
+      return Sidecar.read(objects, ImageNames.sidecarName(filename), config.zone())
+          .map(Sidecar::owner)
+          .orElse(null);
+    } catch (ImageStoreException e) {
+      if (e.failure() == Failure.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private boolean heldByAnother(String filename) {

@@ -24,11 +24,17 @@ import java.util.logging.Logger;
 
 /**
  * The JSON file beside each image, in the seed's shape {@code {"filename", "created_at",
- * "metadata"}} plus {@code size}, {@code sha256}, {@code width} and {@code height}. Every field but
- * the metadata may be missing in a seed folder; readers fall back to the image itself.
+ * "metadata"}} plus {@code size}, {@code sha256}, {@code width}, {@code height} and, with auth on,
+ * {@code owner}. Every field but the metadata may be missing in a seed folder; readers fall back to
+ * the image itself.
  */
 record Sidecar(
-    OffsetDateTime createdAt, Integer width, Integer height, String sha256, JsonObject metadata) {
+    OffsetDateTime createdAt,
+    Integer width,
+    Integer height,
+    String sha256,
+    JsonObject metadata,
+    String owner) {
   private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
 
   /** Ours hold at most 64 KiB of metadata; a larger hand-written one is not read into memory. */
@@ -37,7 +43,8 @@ record Sidecar(
   private static final Map<String, ?> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
 
   static Sidecar of(StoredImage image, String sha256) {
-    return new Sidecar(image.createdAt(), image.width(), image.height(), sha256, image.metadata());
+    return new Sidecar(
+        image.createdAt(), image.width(), image.height(), sha256, image.metadata(), image.owner());
   }
 
   /**
@@ -70,7 +77,8 @@ record Sidecar(
               intOrNull(json.get("width")),
               intOrNull(json.get("height")),
               json.get("sha256") instanceof JsonString s ? s.getString() : null,
-              json.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT));
+              json.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT,
+              json.get("owner") instanceof JsonString s ? s.getString() : null));
     } catch (JsonException | ClassCastException e) {
       LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {name, e});
       return Optional.empty();
@@ -93,12 +101,14 @@ record Sidecar(
             .add("sha256", sha256)
             .add("width", width)
             .add("height", height)
-            .add("metadata", metadata)
-            .build();
+            .add("metadata", metadata);
+    if (owner != null) {
+      json.add("owner", owner);
+    }
     try (JsonWriter writer =
         Json.createWriterFactory(PRETTY)
             .createWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-      writer.writeObject(json);
+      writer.writeObject(json.build());
     }
   }
 

@@ -4,7 +4,8 @@ import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 
 /**
- * One stored image as the API shows it: its name, when it was made, its real size, its metadata.
+ * One stored image as the API shows it: its name, when it was made, its real size, its metadata,
+ * and who saved it ({@code owner}: null when auth was off, or for images from before).
  */
 public record StoredImage(
     String filename,
@@ -12,7 +13,8 @@ public record StoredImage(
     long size,
     Integer width,
     Integer height,
-    JsonObject metadata) {
+    JsonObject metadata,
+    String owner) {
 
   /** The most metadata an image may carry, as JSON text: the index keeps it in a VARCHAR. */
   public static final int MAX_METADATA_CHARS = 65_535;

@@ -55,6 +55,59 @@ class BadSettingsIT extends ChatBackEnd {
         Map.of("imagestore.offload", "x-accel-redirect"));
   }
 
+  @Deployment(name = "unknown-auth", managed = false, testable = false)
+  static WebArchive unknownAuth() {
+    return Deployments.war(
+        "unknown-auth.war", "/unknown-auth", STORAGE, Map.of("imagestore.auth", "password"));
+  }
+
+  @Deployment(name = "keyless-auth", managed = false, testable = false)
+  static WebArchive keylessAuth() {
+    return Deployments.war(
+        "keyless-auth.war", "/keyless-auth", STORAGE, Map.of("imagestore.auth", "api-key"));
+  }
+
+  @Deployment(name = "short-signing-key", managed = false, testable = false)
+  static WebArchive shortSigningKey() {
+    return Deployments.war(
+        "short-signing-key.war",
+        "/short-signing-key",
+        STORAGE,
+        Map.of("imagestore.private-images", "true", "imagestore.url-signing-keys", "secret"));
+  }
+
+  @Deployment(name = "private-on-a-cdn", managed = false, testable = false)
+  static WebArchive privateOnACdn() {
+    return Deployments.war(
+        "private-on-a-cdn.war",
+        "/private-on-a-cdn",
+        STORAGE,
+        Map.of(
+            "imagestore.private-images", "true",
+            "imagestore.url-signing-keys", "a-signing-key-of-more-than-32-characters",
+            "imagestore.public-base-url", "https://cdn.example.com/images/"));
+  }
+
+  @Test
+  void anUnknownAuthModeFailsTheDeployment() {
+    assertDeploymentFails("unknown-auth", "imagestore.auth must be none, api-key or jwt");
+  }
+
+  @Test
+  void apiKeyAuthWithoutKeysFailsTheDeployment() {
+    assertDeploymentFails("keyless-auth", "imagestore.auth=api-key needs imagestore.api-keys");
+  }
+
+  @Test
+  void privateImagesNeedLongSigningKeys() {
+    assertDeploymentFails("short-signing-key", "imagestore.url-signing-keys");
+  }
+
+  @Test
+  void privateImagesCannotBeServedByAPublicHost() {
+    assertDeploymentFails("private-on-a-cdn", "cannot be used with imagestore.public-base-url");
+  }
+
   @Test
   @BucketOnly
   void aMissingBucketFailsTheDeployment() {

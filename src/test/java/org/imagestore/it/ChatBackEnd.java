@@ -22,6 +22,7 @@ import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.imagestore.client.BearerToken;
 import org.imagestore.client.ImageStoreApi;
 import org.imagestore.client.ImageStoreClient;
 import org.imagestore.client.ImageStoreException;
@@ -52,24 +53,37 @@ public abstract class ChatBackEnd {
 
   /** Points the test at a deployment. */
   protected void connect(URL deployment) {
+    connect(deployment, null);
+  }
+
+  /** The same, the client sending an API key or a JWT (null: none). */
+  protected void connect(URL deployment, String bearerToken) {
     base = deployment;
-    images = clientOf(deployment);
+    images = clientOf(deployment, bearerToken);
   }
 
   /** The shipped client for a deployment, built as in Java SE, following redirects. */
   public static ImageStoreClient clientOf(URL deployment) {
+    return clientOf(deployment, null);
+  }
+
+  /** The same, sending {@code Authorization: Bearer <bearerToken>} unless it is null. */
+  public static ImageStoreClient clientOf(URL deployment, String bearerToken) {
     return CLIENTS.computeIfAbsent(
-        deployment.toString(),
-        url -> {
+        deployment + " " + bearerToken,
+        key -> {
+          RestClientBuilder builder =
+              RestClientBuilder.newBuilder()
+                  // imagestore.s3.serve=redirect answers GETs of images with a 302 to the bucket.
+                  .followRedirects(true);
+          if (bearerToken != null) {
+            builder.register(new BearerToken(bearerToken));
+          }
           try {
             return new ImageStoreClient(
-                RestClientBuilder.newBuilder()
-                    .baseUri(deployment.toURI())
-                    // imagestore.s3.serve=redirect answers GETs of images with a 302 to the bucket.
-                    .followRedirects(true)
-                    .build(ImageStoreApi.class));
+                builder.baseUri(deployment.toURI()).build(ImageStoreApi.class));
           } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(url, e);
+            throw new IllegalArgumentException(key, e);
           }
         });
   }

@@ -10,7 +10,17 @@ public abstract class ImageStoreTestBase extends ChatBackEnd {
 
   @BeforeEach
   void connect() throws InterruptedException {
-    connect(deployed);
+    connect(deployed, credentials());
     awaitIndex();
+  }
+
+  /** What {@link #images} sends as its bearer token: none, unless the class's server wants one. */
+  protected String credentials() {
+    return null;
+  }
+
+  /** The class's deployment. */
+  protected URL deployed() {
+    return deployed;
   }
 }
