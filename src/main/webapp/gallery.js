@@ -1,7 +1,10 @@
 // The gallery: a page of list-images at a time, newest first, with search, filters, a detail
 // view, single and multiple delete, and a storage panel. Metadata is user text: it only ever
 // reaches the page through textContent and attributes, never as HTML.
+// With imagestore.auth on, it asks for an API key or a token, keeps it in sessionStorage (gone when
+// the tab closes) and sends it as Authorization: Bearer; the server shows the owner's images only.
 const API = new URL('api/', import.meta.url);
+const TOKEN = 'imagestore.token';
 const PAGE = 24;
 const $ = (id) => document.getElementById(id);
 
@@ -9,6 +12,46 @@ let offset = 0;
 let total = 0;
 let loading = false;
 const selected = new Set();
+
+/** Thrown when the server wants credentials: the sign-in form is showing. */
+class SignInNeeded extends Error {}
+
+async function api(url, options = {}) {
+  const token = sessionStorage.getItem(TOKEN);
+  const headers = { ...options.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(url, { ...options, headers });
+  if (response.status === 401) {
+    const body = await response.json().catch(() => ({}));
+    showSignIn(token ? body.error ?? 'not accepted' : '');
+    throw new SignInNeeded();
+  }
+  return response;
+}
+
+function showSignIn(error) {
+  sessionStorage.removeItem(TOKEN);
+  $('signin').hidden = false;
+  $('signout').hidden = true;
+  $('signin-error').textContent = error;
+  $('token').focus();
+}
+
+function signIn(event) {
+  event.preventDefault();
+  sessionStorage.setItem(TOKEN, $('token').value.trim());
+  $('token').value = '';
+  $('signin').hidden = true;
+  $('signout').hidden = false;
+  start();
+}
+
+function signOut() {
+  $('grid').replaceChildren();
+  total = 0;
+  showCounts();
+  showSignIn('');
+}
 
 function query(params) {
   const url = new URL('list-images', API);
@@ -29,7 +72,7 @@ async function loadPage(reset) {
       selected.clear();
       $('grid').replaceChildren();
     }
-    const response = await fetch(query({ ...filters(), limit: PAGE, offset }));
+    const response = await api(query({ ...filters(), limit: PAGE, offset }));
     const page = await response.json();
     total = page.count;
     page.images.forEach((image) => $('grid').append(card(image)));
@@ -96,7 +139,7 @@ async function copyUrl() {
 
 async function deleteOne() {
   const filename = $('detail').dataset.filename;
-  const response = await fetch(new URL(`delete-image/${encodeURIComponent(filename)}`, API), { method: 'DELETE' });
+  const response = await api(new URL(`delete-image/${encodeURIComponent(filename)}`, API), { method: 'DELETE' });
   if (response.ok || response.status === 404) {
     removeCards([filename]);
     $('detail').close();
@@ -105,7 +148,7 @@ async function deleteOne() {
 
 async function deleteSelected() {
   const filenames = [...selected];
-  const response = await fetch(new URL('delete-images', API), {
+  const response = await api(new URL('delete-images', API), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ filenames }),
@@ -136,12 +179,17 @@ function humanBytes(bytes) {
 }
 
 async function loadStorage() {
-  const stats = await (await fetch(new URL('storage-stats', API))).json();
-  $('stat-count').textContent = stats.count;
-  $('stat-used').textContent = humanBytes(stats.total_bytes);
-  $('stat-free').textContent = humanBytes(stats.usable_bytes);
+  // Totals of every owner's images are for admins: others see the count of their own.
+  const response = await api(new URL('storage-stats', API));
+  const stats = response.ok ? await response.json() : null;
+  $('storage').querySelectorAll('dl > div:not(:first-child)').forEach((row) => { row.hidden = !stats; });
+  if (stats) {
+    $('stat-used').textContent = humanBytes(stats.total_bytes);
+    $('stat-free').textContent = humanBytes(stats.usable_bytes);
+  }
   // Images per day over the last 30 days that have any, from the newest 1000 images.
-  const recent = await (await fetch(query({ limit: 1000 }))).json();
+  const recent = await (await api(query({ limit: 1000 }))).json();
+  $('stat-count').textContent = stats ? stats.count : recent.count;
   const perDay = new Map();
   for (const image of recent.images) {
     const day = image.created_at.slice(0, 10);
@@ -193,5 +241,17 @@ new IntersectionObserver((entries) => {
   if (entries.some((entry) => entry.isIntersecting) && !$('more').hidden) loadPage(false);
 }).observe($('more'));
 
-loadPage(true);
-loadStorage();
+$('signin').addEventListener('submit', signIn);
+$('signout').addEventListener('click', signOut);
+// A rejected call has shown the sign-in form; nothing else is left to do with it.
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof SignInNeeded) event.preventDefault();
+});
+
+function start() {
+  $('signout').hidden = !sessionStorage.getItem(TOKEN);
+  loadPage(true);
+  loadStorage();
+}
+
+start();

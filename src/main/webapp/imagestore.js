@@ -5,6 +5,14 @@
 // The module sits at the WAR's root, so the API is found beside it whatever the context root.
 const API = new URL('api/', import.meta.url);
 
+// With imagestore.auth on, the API key or token that every call sends; see setToken.
+let token = null;
+
+/** Sends `Authorization: Bearer <key or token>` with every call from now on (null: none). */
+export function setToken(keyOrToken) {
+  token = keyOrToken;
+}
+
 // A PNG data URL inside any text: HTML attributes, Markdown links, JSON strings.
 const PNG_DATA_URL = /data:image\/png;base64,[A-Za-z0-9+/=]+/g;
 
@@ -18,7 +26,10 @@ export async function saveImage(image, metadata = {}) {
   try {
     const response = await fetch(new URL('save-image', API), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ image, metadata }),
     });
     const body = await response.json().catch(() => ({}));

@@ -67,10 +67,10 @@ public final class CrossSiteRule {
     if (isSafe(method)) {
       return Optional.empty();
     }
-    String from = origin == null ? null : normalize(origin);
-    if (from != null && !from.equals(NO_ORIGIN) && allowedOrigins.contains(from)) {
+    if (allows(origin)) {
       return Optional.empty();
     }
+    String from = origin == null ? null : normalize(origin);
     if (secFetchSite != null) {
       return switch (secFetchSite.trim().toLowerCase(Locale.ROOT)) {
         case "same-origin", "none" -> Optional.empty();
@@ -89,6 +89,20 @@ public final class CrossSiteRule {
       return Optional.empty();
     }
     return Optional.of("requests from another origin may not change images");
+  }
+
+  /** Whether an {@code Origin} is one of {@code imagestore.cors-origins}. */
+  public boolean allows(String origin) {
+    if (origin == null) {
+      return false;
+    }
+    String from = normalize(origin);
+    return !from.equals(NO_ORIGIN) && allowedOrigins.contains(from);
+  }
+
+  /** Whether any origin is allowed at all, so that answers must say they vary by Origin. */
+  public boolean anyAllowed() {
+    return !allowedOrigins.isEmpty();
   }
 
   /** Whether a method changes nothing, so that no request with it is ever refused. */

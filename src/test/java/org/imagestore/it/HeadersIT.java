@@ -88,6 +88,11 @@ class HeadersIT extends ImageStoreTestBase {
     HttpResponse<byte[]> response = get(base + page, Map.of());
     assertEquals(200, response.statusCode(), page);
     assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null), page);
+    assertEquals(
+        "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none';"
+            + " frame-ancestors 'self'; form-action 'self'",
+        response.headers().firstValue("Content-Security-Policy").orElse(null),
+        page);
     assertOneDate(response);
     assertNoDisclosure(response);
     String etag = response.headers().firstValue("ETag").orElse(null);

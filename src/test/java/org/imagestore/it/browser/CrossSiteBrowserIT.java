@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,8 +32,8 @@ class CrossSiteBrowserIT extends BrowserTestBase {
           + "fetch(p.get('target'), {method: 'POST', mode: 'no-cors', body: p.get('body')})"
           + ".then(() => document.title = 'sent', e => document.title = 'failed ' + e);"
           + "</script>";
-  private static final HttpServer FOREIGN = pageServer();
-  private static final HttpServer ALLOWED = pageServer();
+  private static final HttpServer FOREIGN = PageServer.serving(PAGE);
+  private static final HttpServer ALLOWED = PageServer.serving(PAGE);
 
   @Deployment(testable = false)
   static WebArchive app() {
@@ -87,25 +84,6 @@ class CrossSiteBrowserIT extends BrowserTestBase {
             + URLEncoder.encode(body, StandardCharsets.UTF_8));
     String title = Browser.await(driver, d -> d.getTitle().equals("loading") ? null : d.getTitle());
     assertTrue(title.equals("sent"), title);
-  }
-
-  private static HttpServer pageServer() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/page.html",
-          exchange -> {
-            byte[] html = PAGE.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, html.length);
-            exchange.getResponseBody().write(html);
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static int port(HttpServer server) {
