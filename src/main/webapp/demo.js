@@ -18,11 +18,20 @@ function render() {
     if (!message.image) return item;
     const img = document.createElement('img');
     img.loading = 'lazy';
-    img.src = message.image;
+    // A stored image shows as its thumbnail and opens at full size.
+    img.src = message.thumbnail ?? message.image;
     img.alt = message.text;
     img.className = message.image.startsWith('data:') ? 'inline' : 'stored';
     img.width = 128;
-    item.append(img);
+    if (!message.thumbnail) {
+      item.append(img);
+      return item;
+    }
+    const link = document.createElement('a');
+    link.href = message.image;
+    link.target = '_blank';
+    link.append(img);
+    item.append(link);
     return item;
   });
   $('chat').replaceChildren(...items);
@@ -60,7 +69,7 @@ async function create(event) {
   const dataUrl = file ? await readFile(file) : drawnImage(prompt);
   const saved = await saveImage(dataUrl, { prompt, source: 'manual' });
   const all = messages();
-  all.push({ role: 'assistant', text: prompt, image: saved.url });
+  all.push({ role: 'assistant', text: prompt, image: saved.url, thumbnail: saved.thumbnailUrl });
   localStorage.setItem(STORAGE_KEY, JSON.stringify(all));
   $('status').textContent = saved.stored ? `stored as ${saved.filename}` : `kept inline: ${saved.error}`;
   render();

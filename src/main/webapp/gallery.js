@@ -84,6 +84,11 @@ async function loadPage(reset) {
   }
 }
 
+/** The thumbnail URL of twice the width: the service always makes that width too. */
+function doubleWidth(thumbnailUrl) {
+  return thumbnailUrl.replace(/\/thumbnails\/(\d+)\//, (_, width) => `/thumbnails/${Math.min(4096, width * 2)}/`);
+}
+
 function card(image) {
   const figure = document.createElement('figure');
   figure.className = 'card';
@@ -99,7 +104,9 @@ function card(image) {
   });
   const img = document.createElement('img');
   img.loading = 'lazy';
-  img.src = image.url;
+  // The grid shows thumbnails (twice as wide for 2x screens); the detail view the image itself.
+  img.src = image.thumbnail_url ?? image.url;
+  if (image.thumbnail_url) img.srcset = `${image.thumbnail_url} 1x, ${doubleWidth(image.thumbnail_url)} 2x`;
   img.alt = image.metadata?.prompt ?? image.filename;
   img.width = image.width ?? 256;
   img.height = image.height ?? 256;

@@ -36,7 +36,7 @@ export async function saveImage(image, metadata = {}) {
     if (!response.ok || !body.success) {
       return { url: dataUrl, stored: false, error: body.error || `HTTP ${response.status}` };
     }
-    return { ...body, stored: true };
+    return { ...body, thumbnailUrl: body.thumbnail_url, stored: true };
   } catch (error) {
     return { url: dataUrl, stored: false, error: String(error) };
   }

@@ -10,6 +10,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 public record ImageEntry(
     String filename,
     String url,
+    @JsonbProperty("thumbnail_url") String thumbnailUrl,
     @JsonbProperty("created_at") String createdAt,
     long size,
     Integer width,

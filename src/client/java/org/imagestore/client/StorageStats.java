@@ -14,5 +14,7 @@ public record StorageStats(
     @JsonbProperty("usable_bytes") Long usableBytes,
     @JsonbProperty("oldest_created_at") String oldestCreatedAt,
     @JsonbProperty("newest_created_at") String newestCreatedAt,
+    @JsonbProperty("derived_count") long derivedCount,
+    @JsonbProperty("derived_bytes") long derivedBytes,
     @JsonbProperty("index_ready") boolean indexReady,
     @JsonbProperty("last_reconciliation") Reconciliation lastReconciliation) {}

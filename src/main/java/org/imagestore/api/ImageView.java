@@ -10,6 +10,7 @@ import org.imagestore.storage.Timestamps;
 @JsonbPropertyOrder({
   "filename",
   "url",
+  "thumbnailUrl",
   "createdAt",
   "size",
   "width",
@@ -20,6 +21,7 @@ import org.imagestore.storage.Timestamps;
 public record ImageView(
     String filename,
     String url,
+    @JsonbProperty("thumbnail_url") String thumbnailUrl,
     @JsonbProperty("created_at") String createdAt,
     long size,
     Integer width,
@@ -31,6 +33,7 @@ public record ImageView(
     return new ImageView(
         image.filename(),
         urls.path(image.filename()),
+        urls.thumbnail(image.filename()),
         Timestamps.format(image.createdAt()),
         image.size(),
         image.width(),

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import org.imagestore.access.Caller;
 import org.imagestore.access.PrivateImages;
 import org.imagestore.audit.Audited;
+import org.imagestore.derived.DerivedConfig;
 import org.imagestore.serving.ServingConfig;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImagePage;
@@ -35,6 +36,7 @@ public class ImagesResource {
   @Inject ServingConfig serving;
   @Inject SaveBudget budget;
   @Inject PrivateImages privateImages;
+  @Inject DerivedConfig derived;
 
   @Context HttpServletRequest request;
 
@@ -56,12 +58,13 @@ public class ImagesResource {
       SaveRequest save = SaveRequest.read(body, maxImageBytes, bodyBytes);
       image = store.save(save.png(), save.metadata(), Caller.of(request).owner());
     }
-    ImageUrls urls = new ImageUrls(request, serving, privateImages);
+    ImageUrls urls = new ImageUrls(request, serving, privateImages, derived);
     SavedImage saved =
         new SavedImage(
             true,
             image.filename(),
             urls.path(image.filename()),
+            urls.thumbnail(image.filename()),
             Timestamps.format(image.createdAt()),
             image.size(),
             image.width(),
@@ -75,7 +78,7 @@ public class ImagesResource {
   public ImageList list() {
     var query = ListParams.parse(uriInfo.getQueryParameters(), store.config().zone());
     ImagePage page = store.list(query, Caller.of(request).scope());
-    ImageUrls urls = new ImageUrls(request, serving, privateImages);
+    ImageUrls urls = new ImageUrls(request, serving, privateImages, derived);
     return new ImageList(
         page.images().stream().map(image -> ImageView.of(image, urls)).toList(),
         page.count(),

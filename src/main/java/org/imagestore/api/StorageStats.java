@@ -6,7 +6,7 @@ import org.imagestore.index.ReconcileReport;
 
 /**
  * The storage-stats answer; the times are null while there are no images, the volume's figures on a
- * bucket, which has no volume.
+ * bucket, which has no volume. The derived images (thumbnails) are counted apart from the images.
  */
 @JsonbPropertyOrder({
   "count",
@@ -16,6 +16,8 @@ import org.imagestore.index.ReconcileReport;
   "usableBytes",
   "oldestCreatedAt",
   "newestCreatedAt",
+  "derivedCount",
+  "derivedBytes",
   "indexReady",
   "lastReconciliation"
 })
@@ -27,5 +29,7 @@ public record StorageStats(
     @JsonbProperty("usable_bytes") Long usableBytes,
     @JsonbProperty("oldest_created_at") String oldestCreatedAt,
     @JsonbProperty("newest_created_at") String newestCreatedAt,
+    @JsonbProperty("derived_count") long derivedCount,
+    @JsonbProperty("derived_bytes") long derivedBytes,
     @JsonbProperty("index_ready") boolean indexReady,
     @JsonbProperty("last_reconciliation") ReconcileReport lastReconciliation) {}

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.imagestore.access.Caller;
+import org.imagestore.derived.DerivedImages;
 import org.imagestore.index.ImageIndex;
 import org.imagestore.index.Reconciler;
 import org.imagestore.storage.ImageStore;
@@ -24,6 +25,8 @@ public class StorageStatsResource {
 
   @Inject Reconciler reconciler;
 
+  @Inject DerivedImages derived;
+
   @Context HttpServletRequest http;
 
   @GET
@@ -32,6 +35,7 @@ public class StorageStatsResource {
     Caller.of(http).requireAdmin("storage-stats");
     ImageIndex.Totals totals = index.totals();
     Optional<Volume> volume = store.volume();
+    DerivedImages.Usage usage = derived.usage();
     return new StorageStats(
         totals.count(),
         totals.bytes(),
@@ -40,6 +44,8 @@ public class StorageStatsResource {
         volume.map(Volume::usableBytes).orElse(null),
         totals.oldest(),
         totals.newest(),
+        usage.count(),
+        usage.bytes(),
         reconciler.ready(),
         reconciler.last());
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.imagestore.derived.DerivedImages;
 import org.imagestore.index.ImageIndex;
 import org.imagestore.index.ReconcileReport;
 import org.imagestore.index.Reconciler;
@@ -47,6 +48,8 @@ public class Maintenance {
   @Inject Reconciler reconciler;
 
   @Inject Leases leases;
+
+  @Inject DerivedImages derived;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -111,7 +114,20 @@ public class Maintenance {
   private ReconcileReport reconcileAndEnforce() {
     ReconcileReport report = reconciler.reconcile();
     enforceLimits();
+    removeOrphans();
     return report;
+  }
+
+  /** Derived images whose image went behind the service's back, or whose width went from config. */
+  private void removeOrphans() {
+    try {
+      int removed = derived.removeOrphans();
+      if (removed > 0) {
+        LOG.log(Level.INFO, "imagestore: removed {0} orphaned derived images", removed);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "imagestore: could not remove orphaned derived images", e);
+    }
   }
 
   /**

@@ -18,6 +18,11 @@ public final class ImageContent {
     this.sha256 = sha256;
   }
 
+  /** The object's name in the storage: the image's, or a derived image's. */
+  public String name() {
+    return object.name();
+  }
+
   public long size() {
     return object.size();
   }

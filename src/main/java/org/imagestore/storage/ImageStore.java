@@ -3,6 +3,7 @@ package org.imagestore.storage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The store: saves, lists, opens and deletes images in the configured back end ({@code
@@ -35,6 +37,10 @@ public class ImageStore {
   @Inject ImageCatalog catalog;
 
   @Inject @Any Instance<ObjectStore> backEnds;
+
+  @Inject Event<ImageSaved> saved;
+
+  @Inject Event<ImageDeleted> deleted;
 
   private ObjectStore objects;
 
@@ -102,6 +108,7 @@ public class ImageStore {
         if (state.isPresent()) {
           fingerprints.remember(image.filename(), png.length, state.get().imageVersion(), sha256);
           index(image, state.get());
+          saved.fire(new ImageSaved(image));
           return image;
         }
       } finally {
@@ -207,12 +214,57 @@ public class ImageStore {
   /** Opens a stored image for serving; reads no bytes unless its hash must be computed. */
   public ImageContent open(String filename) {
     requireImageName(filename);
-    ObjectStore.Entry object = objects.head(filename).orElseThrow(() -> notFound(filename));
-    String sha256 = object.tags().get(ObjectStore.Entry.SHA256);
-    if (sha256 == null) {
-      sha256 = fingerprints.of(object, () -> objects.read(filename, 0, object.size()));
-    }
-    return new ImageContent(objects, object, sha256);
+    return openObject(filename).orElseThrow(() -> notFound(filename));
+  }
+
+  /**
+   * Opens any stored object by its name, for objects derived from images (their names are built by
+   * their owner, never taken from a request); empty if there is none.
+   */
+  public Optional<ImageContent> openObject(String name) {
+    return objects
+        .head(name)
+        .map(
+            object -> {
+              String sha256 = object.tags().get(ObjectStore.Entry.SHA256);
+              if (sha256 == null) {
+                sha256 = fingerprints.of(object, () -> objects.read(name, 0, object.size()));
+              }
+              return new ImageContent(objects, object, sha256);
+            });
+  }
+
+  /**
+   * Stores a derived object, served like the images and never replaced.
+   *
+   * @return false if the name was taken: another request made it first
+   */
+  public boolean putObject(String name, byte[] content, String contentType) {
+    return objects
+        .putIfAbsent(
+            name,
+            content,
+            new ObjectStore.Attributes(
+                contentType,
+                cacheControl(),
+                Map.of(ObjectStore.Entry.SHA256, Fingerprints.sha256(content))))
+        .isPresent();
+  }
+
+  /** Whether an object of that name exists; reads none of its bytes. */
+  public boolean exists(String name) {
+    return objects.head(name).isPresent();
+  }
+
+  /** Deletes a derived object if it exists. */
+  public void deleteObject(String name) {
+    fingerprints.forget(name);
+    objects.delete(name);
+  }
+
+  /** The stored objects whose names start with {@code prefix}; the caller closes the stream. */
+  public Stream<ObjectStore.Entry> objects(String prefix) {
+    return objects.list(prefix);
   }
 
   /**
@@ -236,6 +288,7 @@ public class ImageStore {
       // The image is gone: the delete happened, whatever becomes of its sidecar now.
       deleteQuietly(ImageNames.sidecarName(filename));
       catalog.remove(filename);
+      deleted.fire(new ImageDeleted(filename));
     } finally {
       release(filename);
     }

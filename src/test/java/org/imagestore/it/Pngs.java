@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -15,6 +17,22 @@ import javax.imageio.ImageIO;
 /** PNGs made in the test: real ones from ImageIO, and hand-built hostile ones. */
 public final class Pngs {
   private Pngs() {}
+
+  /**
+   * For the benchmarks: {@code realistic <folder> <width> <height> <count>} writes that many
+   * realistic PNGs (seeds 0 to count - 1) as {@code <width>x<height>-<seed>.png}.
+   */
+  public static void main(String[] args) throws IOException {
+    java.nio.file.Path folder = Path.of(args[1]);
+    int width = Integer.parseInt(args[2]);
+    int height = Integer.parseInt(args[3]);
+    Files.createDirectories(folder);
+    for (int seed = 0; seed < Integer.parseInt(args[4]); seed++) {
+      Files.write(
+          folder.resolve(width + "x" + height + "-" + seed + ".png"),
+          realistic(width, height, seed));
+    }
+  }
 
   /** A PNG of random pixels: it barely compresses, so 768x768 is about 1.7 MB. */
   public static byte[] noise(int width, int height, long seed) {
@@ -26,6 +44,54 @@ public final class Pngs {
       }
     }
     return encode(image);
+  }
+
+  /**
+   * A PNG that compresses like Stable Diffusion output: smooth gradients, soft shapes and noise of
+   * low amplitude (a 1024x1024 one is about 1.5 MB, where random pixels would be 3 MB).
+   */
+  public static byte[] realistic(int width, int height, long seed) {
+    return encode(realisticImage(width, height, seed));
+  }
+
+  /** The pixels of {@link #realistic}. */
+  public static BufferedImage realisticImage(int width, int height, long seed) {
+    Random random = new Random(seed);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    double[][] blobs = new double[6][];
+    for (int i = 0; i < blobs.length; i++) {
+      blobs[i] =
+          new double[] {
+            random.nextDouble() * width,
+            random.nextDouble() * height,
+            (0.1 + random.nextDouble() * 0.3) * Math.max(width, height),
+            random.nextInt(256),
+            random.nextInt(256),
+            random.nextInt(256)
+          };
+    }
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double r = 255.0 * x / width;
+        double g = 255.0 * y / height;
+        double b = 128;
+        for (double[] blob : blobs) {
+          double dx = x - blob[0];
+          double dy = y - blob[1];
+          double weight = Math.exp(-(dx * dx + dy * dy) / (blob[2] * blob[2]));
+          r += (blob[3] - r) * weight;
+          g += (blob[4] - g) * weight;
+          b += (blob[5] - b) * weight;
+        }
+        int noise = random.nextInt(9) - 4;
+        image.setRGB(x, y, (clamp(r + noise) << 16) | (clamp(g + noise) << 8) | clamp(b + noise));
+      }
+    }
+    return image;
+  }
+
+  private static int clamp(double value) {
+    return (int) Math.max(0, Math.min(255, Math.round(value)));
   }
 
   /** A small PNG: a flat colour compresses to a few hundred bytes whatever its size. */

@@ -1,7 +1,10 @@
 package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.imagestore.client.ImageQuery;
 import org.imagestore.client.Reconciliation;
@@ -17,12 +20,53 @@ import org.junit.jupiter.api.Test;
  */
 class RedeployIT extends ChatBackEnd {
   private static final TestStorage STORAGE = Deployments.freshStorage("redeploy");
+  private static final TestStorage THUMBNAILS = Deployments.freshStorage("redeploy-thumbnails");
 
   @ArquillianResource Deployer deployer;
 
   @Deployment(name = "redeploy", managed = false, testable = false)
   static WebArchive app() {
     return Deployments.war("/redeploy", STORAGE, Map.of());
+  }
+
+  @Deployment(name = "thumbnails", managed = false, testable = false)
+  static WebArchive thumbnails() {
+    return Deployments.war("thumbnails.war", "/redeploy-thumbnails", THUMBNAILS, Map.of());
+  }
+
+  /**
+   * libwebp is a JNI library, which only one class loader may hold: the redeployed WAR loads its
+   * own copy (webp-imageio extracts it to a new file each time) and still makes WebP, with no
+   * fallback in the log.
+   */
+  @Test
+  void thumbnailsAreStillWebPAfterARedeploy() throws InterruptedException {
+    deployer.deploy("thumbnails");
+    try {
+      connect(TestServer.deployedAt("/redeploy-thumbnails"));
+      awaitIndex();
+      String before = images.save(Pngs.realistic(400, 300, 1), null).thumbnailUrl();
+      assertEquals("image/webp", thumbnail(before));
+      deployer.undeploy("thumbnails");
+      long logStart = TestServer.logLength();
+      deployer.deploy("thumbnails");
+      awaitIndex();
+      String after = images.save(Pngs.realistic(400, 300, 2), null).thumbnailUrl();
+      assertEquals("image/webp", thumbnail(after));
+      assertEquals("image/webp", thumbnail(before));
+      String log = TestServer.logSince(logStart);
+      assertTrue(log.contains("derived images are WebP"), "no WebP after the redeploy");
+      assertFalse(log.contains("libwebp cannot be used"), "the fallback after a redeploy");
+    } finally {
+      deployer.undeploy("thumbnails");
+    }
+  }
+
+  private String thumbnail(String url) {
+    Response response = CLIENT.target(absolute(url)).request().get();
+    assertEquals(200, response.getStatus());
+    response.readEntity(byte[].class);
+    return response.getMediaType().toString();
   }
 
   @Test

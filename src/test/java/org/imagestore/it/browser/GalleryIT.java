@@ -47,7 +47,7 @@ class GalleryIT extends BrowserTestBase {
     }
     for (int i = 0; i < PROMPTS.length; i++) {
       images.save(
-          Pngs.noise(160, 120, i),
+          Pngs.realistic(320, 240, i),
           Json.createObjectBuilder()
               .add("prompt", PROMPTS[i])
               .add("model", i % 2 == 0 ? "sdxl" : "AnythingV4_v45")
@@ -126,7 +126,7 @@ class GalleryIT extends BrowserTestBase {
         (List<Map<String, Object>>)
             driver.executeScript(
                 "return performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.includes('/storage/images/'))"
+                    + ".filter(e => e.name.includes('/storage/thumbnails/'))"
                     + ".map(e => ({name: e.name, transfer: e.transferSize, body: e.encodedBodySize}));");
     assertEquals(PROMPTS.length, entries.size(), entries.toString());
     for (Map<String, Object> entry : entries) {
