@@ -16,5 +16,6 @@ public record StorageStats(
     @JsonbProperty("newest_created_at") String newestCreatedAt,
     @JsonbProperty("derived_count") long derivedCount,
     @JsonbProperty("derived_bytes") long derivedBytes,
+    @JsonbProperty("recompression_saved_bytes") long recompressionSavedBytes,
     @JsonbProperty("index_ready") boolean indexReady,
     @JsonbProperty("last_reconciliation") Reconciliation lastReconciliation) {}

@@ -18,6 +18,7 @@ import org.imagestore.index.ReconcileReport;
   "newestCreatedAt",
   "derivedCount",
   "derivedBytes",
+  "recompressionSavedBytes",
   "indexReady",
   "lastReconciliation"
 })
@@ -31,5 +32,6 @@ public record StorageStats(
     @JsonbProperty("newest_created_at") String newestCreatedAt,
     @JsonbProperty("derived_count") long derivedCount,
     @JsonbProperty("derived_bytes") long derivedBytes,
+    @JsonbProperty("recompression_saved_bytes") long recompressionSavedBytes,
     @JsonbProperty("index_ready") boolean indexReady,
     @JsonbProperty("last_reconciliation") ReconcileReport lastReconciliation) {}

@@ -46,6 +46,7 @@ public class StorageStatsResource {
         totals.newest(),
         usage.count(),
         usage.bytes(),
+        index.recompressionSavedBytes(),
         reconciler.ready(),
         reconciler.last());
   }

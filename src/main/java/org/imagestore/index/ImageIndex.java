@@ -246,6 +246,17 @@ public class ImageIndex implements ImageCatalog {
     return new Totals(row.imageCount, row.imageBytes, edge(""), edge(" DESC"));
   }
 
+  /** How many bytes {@code imagestore.recompress} has saved on the images stored now. */
+  public long recompressionSavedBytes() {
+    Long saved =
+        em.createQuery(
+                "SELECT SUM(r.originalBytes - r.size) FROM ImageRecord r"
+                    + " WHERE r.originalBytes IS NOT NULL",
+                Long.class)
+            .getSingleResult();
+    return saved == null ? 0 : saved;
+  }
+
   private String edge(String direction) {
     return em.createQuery(
             "SELECT r.createdAt FROM ImageRecord r ORDER BY r.createdMicros"
@@ -268,6 +279,7 @@ public class ImageIndex implements ImageCatalog {
     r.width = image.width();
     r.height = image.height();
     r.owner = clip(image.owner(), ImageRecord.NAME_CHARS);
+    r.originalBytes = image.originalSize();
     r.model = clip(image.metadataString("model"), ImageRecord.NAME_CHARS);
     String source = image.metadataString("source");
     r.source = clip(source == null ? ImageQuery.DEFAULT_SOURCE : source, ImageRecord.NAME_CHARS);
@@ -290,7 +302,8 @@ public class ImageIndex implements ImageCatalog {
         r.width,
         r.height,
         Json.createReader(new StringReader(r.metadata)).readObject(),
-        r.owner);
+        r.owner,
+        r.originalBytes);
   }
 
   static long micros(Instant instant) {

@@ -52,6 +52,10 @@ public class ImageRecord {
   @Column(name = "OWNER_NAME", length = NAME_CHARS)
   String owner;
 
+  /** The uploaded size when recompression made the stored image smaller, else null. */
+  @Column(name = "ORIGINAL_BYTES")
+  Long originalBytes;
+
   /** The prompt in lower case (Locale.ROOT), for case-insensitive search. */
   @Column(name = "PROMPT_SEARCH", length = SEARCH_CHARS)
   String promptSearch;

@@ -37,7 +37,11 @@ public class Schema {
 
   /** The migrations, oldest first; each is {@code schema/portable/V<n>.sql}, plus a dialect's. */
   static final List<String> VERSIONS =
-      List.of("images and name claims", "totals, lease and prompt search", "owners");
+      List.of(
+          "images and name claims",
+          "totals, lease and prompt search",
+          "owners",
+          "recompressed sizes");
 
   private static final String TABLE = "IMAGESTORE_SCHEMA";
   private static final String POSTGRESQL = "postgresql";

@@ -109,7 +109,8 @@ public final class ImageListing {
             width,
             height,
             sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT),
-            sidecar.map(Sidecar::owner).orElse(null)));
+            sidecar.map(Sidecar::owner).orElse(null),
+            sidecar.map(Sidecar::originalSize).orElse(null)));
   }
 
   private Optional<PngInfo> readHeader(String name) {

@@ -67,7 +67,8 @@ public class ImageStore {
   }
 
   /**
-   * Validates and stores a PNG with its generation metadata.
+   * Validates and stores a PNG with its generation metadata; with {@code
+   * imagestore.recompress=lossless}, its smaller recompressed form if there is one.
    *
    * @param owner who saves it, recorded with it; null with auth off
    */
@@ -81,9 +82,13 @@ public class ImageStore {
           "metadata is over " + StoredImage.MAX_METADATA_CHARS + " characters as JSON");
     }
     PngInfo info = PngVerifier.verify(png, config.maxPixels());
-    requireFreeSpace(png.length);
+    Optional<byte[]> smaller =
+        config.recompressLossless() ? PngRecompressor.recompress(png) : Optional.empty();
+    byte[] stored = smaller.orElse(png);
+    Long originalSize = smaller.isPresent() ? (long) png.length : null;
+    requireFreeSpace(stored.length);
     ZonedDateTime now = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.MICROS);
-    String sha256 = Fingerprints.sha256(png);
+    String sha256 = Fingerprints.sha256(stored);
     JsonObject meta =
         metadata.containsKey("source")
             ? metadata
@@ -93,20 +98,22 @@ public class ImageStore {
           new StoredImage(
               ImageNames.newName(now),
               now.toOffsetDateTime(),
-              png.length,
+              stored.length,
               info.width(),
               info.height(),
               meta,
-              owner);
+              owner,
+              originalSize);
       // The claim makes the name ours on every back end, even one that ignores conditional
       // writes; putIfAbsent then guards against objects the index does not know yet.
       if (!catalog.claim(image.filename())) {
         continue;
       }
       try {
-        Optional<FileState> state = publish(image, sha256, png);
+        Optional<FileState> state = publish(image, sha256, stored);
         if (state.isPresent()) {
-          fingerprints.remember(image.filename(), png.length, state.get().imageVersion(), sha256);
+          fingerprints.remember(
+              image.filename(), stored.length, state.get().imageVersion(), sha256);
           index(image, state.get());
           saved.fire(new ImageSaved(image));
           return image;

@@ -233,7 +233,7 @@ public final class PngVerifier {
     return true;
   }
 
-  private static int channels(int colorType) {
+  static int channels(int colorType) {
     return switch (colorType) {
       case 0, 3 -> 1;
       case 2 -> 3;

@@ -24,9 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * The JSON file beside each image, in the seed's shape {@code {"filename", "created_at",
- * "metadata"}} plus {@code size}, {@code sha256}, {@code width}, {@code height} and, with auth on,
- * {@code owner}. Every field but the metadata may be missing in a seed folder; readers fall back to
- * the image itself.
+ * "metadata"}} plus {@code size}, {@code sha256}, {@code width}, {@code height}, with auth on
+ * {@code owner}, and {@code original_size} when recompression made the image smaller. Every field
+ * but the metadata may be missing in a seed folder; readers fall back to the image itself.
  */
 record Sidecar(
     OffsetDateTime createdAt,
@@ -34,7 +34,8 @@ record Sidecar(
     Integer height,
     String sha256,
     JsonObject metadata,
-    String owner) {
+    String owner,
+    Long originalSize) {
   private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
 
   /** Ours hold at most 64 KiB of metadata; a larger hand-written one is not read into memory. */
@@ -44,7 +45,13 @@ record Sidecar(
 
   static Sidecar of(StoredImage image, String sha256) {
     return new Sidecar(
-        image.createdAt(), image.width(), image.height(), sha256, image.metadata(), image.owner());
+        image.createdAt(),
+        image.width(),
+        image.height(),
+        sha256,
+        image.metadata(),
+        image.owner(),
+        image.originalSize());
   }
 
   /**
@@ -78,7 +85,10 @@ record Sidecar(
               intOrNull(json.get("height")),
               json.get("sha256") instanceof JsonString s ? s.getString() : null,
               json.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT,
-              json.get("owner") instanceof JsonString s ? s.getString() : null));
+              json.get("owner") instanceof JsonString s ? s.getString() : null,
+              json.get("original_size") instanceof JsonNumber n && n.isIntegral()
+                  ? n.longValue()
+                  : null));
     } catch (JsonException | ClassCastException e) {
       LOG.log(Level.WARNING, "Ignoring unreadable sidecar {0}: {1}", new Object[] {name, e});
       return Optional.empty();
@@ -104,6 +114,9 @@ record Sidecar(
             .add("metadata", metadata);
     if (owner != null) {
       json.add("owner", owner);
+    }
+    if (originalSize != null) {
+      json.add("original_size", originalSize);
     }
     try (JsonWriter writer =
         Json.createWriterFactory(PRETTY)

@@ -56,6 +56,10 @@ public class StoreConfig {
   boolean exposePath;
 
   @Inject
+  @ConfigProperty(name = "imagestore.recompress", defaultValue = "none")
+  String recompress;
+
+  @Inject
   @ConfigProperty(name = "imagestore.retention-days", defaultValue = "0")
   long retentionDays;
 
@@ -79,6 +83,10 @@ public class StoreConfig {
     if (!STORAGE_BACK_ENDS.contains(storage.trim())) {
       throw new IllegalStateException(
           "imagestore.storage must be one of " + STORAGE_BACK_ENDS + ", is " + storage);
+    }
+    if (!List.of("none", "lossless").contains(recompress.trim())) {
+      throw new IllegalStateException(
+          "imagestore.recompress must be none or lossless, is " + recompress);
     }
     positive("imagestore.max-image-bytes", maxImageBytes);
     positive("imagestore.max-pixels", maxPixels);
@@ -126,6 +134,15 @@ public class StoreConfig {
 
   public long maxImageBytes() {
     return maxImageBytes;
+  }
+
+  /**
+   * {@code imagestore.recompress=lossless}: saves store the PNG deflated again when that is
+   * smaller, pixels and text chunks unchanged; {@code none} (the default) stores the bytes as
+   * uploaded.
+   */
+  public boolean recompressLossless() {
+    return "lossless".equals(recompress.trim());
   }
 
   public long maxPixels() {

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 
 /**
  * One stored image as the API shows it: its name, when it was made, its real size, its metadata,
- * and who saved it ({@code owner}: null when auth was off, or for images from before).
+ * who saved it ({@code owner}: null when auth was off, or for images from before), and the size it
+ * was uploaded with when {@code imagestore.recompress} made it smaller ({@code originalSize}, else
+ * null).
  */
 public record StoredImage(
     String filename,
@@ -14,7 +16,8 @@ public record StoredImage(
     Integer width,
     Integer height,
     JsonObject metadata,
-    String owner) {
+    String owner,
+    Long originalSize) {
 
   /** The most metadata an image may carry, as JSON text: the index keeps it in a VARCHAR. */
   public static final int MAX_METADATA_CHARS = 65_535;

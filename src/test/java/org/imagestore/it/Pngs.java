@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -92,6 +93,45 @@ public final class Pngs {
 
   private static int clamp(double value) {
     return (int) Math.max(0, Math.min(255, Math.round(value)));
+  }
+
+  /**
+   * An RGB PNG as a quick encoder writes it: no row filters, deflated at {@code level} (PIL, which
+   * AUTOMATIC1111 saves with, filters little and deflates at 6), with the text chunks, in order,
+   * before the pixels.
+   */
+  public static byte[] quick(BufferedImage image, int level, Map<String, String> text) {
+    int width = image.getWidth();
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    for (int y = 0; y < image.getHeight(); y++) {
+      raw.write(0);
+      for (int x = 0; x < width; x++) {
+        int rgb = image.getRGB(x, y);
+        raw.write(rgb >> 16);
+        raw.write(rgb >> 8);
+        raw.write(rgb);
+      }
+    }
+    Deflater deflater = new Deflater(level);
+    deflater.setInput(raw.toByteArray());
+    deflater.finish();
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    while (!deflater.finished()) {
+      data.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(image.getHeight());
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    chunk(png, "IHDR", ihdr.array());
+    text.forEach(
+        (key, value) ->
+            chunk(png, "tEXt", (key + "\0" + value).getBytes(StandardCharsets.ISO_8859_1)));
+    chunk(png, "IDAT", data.toByteArray());
+    chunk(png, "IEND", new byte[0]);
+    return png.toByteArray();
   }
 
   /** A small PNG: a flat colour compresses to a few hundred bytes whatever its size. */
