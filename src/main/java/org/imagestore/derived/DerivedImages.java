@@ -111,10 +111,9 @@ public class DerivedImages {
   private ImageContent make(String filename, int width, String name) {
     acquireWorker();
     try {
-      ImageContent source = store.open(filename);
       long start = System.nanoTime();
       byte[] bytes;
-      try (InputStream png = source.open(0, source.size())) {
+      try (InputStream png = store.read(filename)) {
         bytes =
             encoder.encode(Resizer.fit(png, width, store.config().maxPixels()), config.quality());
       } catch (IOException e) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -222,6 +223,16 @@ public class ImageStore {
   public ImageContent open(String filename) {
     requireImageName(filename);
     return openObject(filename).orElseThrow(() -> notFound(filename));
+  }
+
+  /**
+   * A stored image's bytes, for what is derived from it: unlike {@link #open}, no hash is computed;
+   * the caller closes the stream.
+   */
+  public InputStream read(String filename) {
+    requireImageName(filename);
+    ObjectStore.Entry object = objects.head(filename).orElseThrow(() -> notFound(filename));
+    return objects.read(filename, 0, object.size());
   }
 
   /**

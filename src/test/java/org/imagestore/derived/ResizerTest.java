@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResizerTest {
   private static byte[] png(int width, int height, boolean alpha) throws IOException {
@@ -54,6 +55,26 @@ class ResizerTest {
     BufferedImage fitted = fit(png(4096, 2048, false), 256);
     assertEquals(0xff0000, fitted.getRGB(10, 64) & 0xffffff);
     assertEquals(0x0000ff, fitted.getRGB(245, 64) & 0xffffff);
+  }
+
+  /** Gray, palette and 16-bit images are decoded by ImageIO, with the same result. */
+  @ParameterizedTest
+  @ValueSource(
+      ints = {
+        BufferedImage.TYPE_BYTE_GRAY,
+        BufferedImage.TYPE_USHORT_GRAY,
+        BufferedImage.TYPE_BYTE_INDEXED
+      })
+  void otherColorTypesComeOutTheSame(int type) throws IOException {
+    BufferedImage image = new BufferedImage(1000, 500, type);
+    image
+        .getGraphics()
+        .drawImage(ImageIO.read(new ByteArrayInputStream(png(1000, 500, false))), 0, 0, null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    BufferedImage fitted = fit(out.toByteArray(), 256);
+    assertEquals(256, fitted.getWidth());
+    assertEquals(128, fitted.getHeight());
   }
 
   @Test
