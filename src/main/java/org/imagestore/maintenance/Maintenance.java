@@ -106,9 +106,17 @@ public class Maintenance {
     startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
   }
 
-  /** POST /api/admin/reindex: a reconciliation now, unless maintenance is running anywhere. */
+  /**
+   * POST /api/admin/reindex: a reconciliation now, and orphaned derived images removed, unless
+   * maintenance is running anywhere.
+   */
   public ReconcileReport reindex() {
-    return underLease(reconciler::reconcile);
+    return underLease(
+        () -> {
+          ReconcileReport report = reconciler.reconcile();
+          removeOrphans();
+          return report;
+        });
   }
 
   private ReconcileReport reconcileAndEnforce() {

@@ -149,6 +149,26 @@ class ThumbnailIT extends ImageStoreTestBase {
     }
   }
 
+  /**
+   * Derived images whose image went behind the service's back, or of a width no longer configured,
+   * go at the next reconciliation; the others stay.
+   */
+  @Test
+  void reconciliationRemovesOrphanedThumbnails() {
+    String name = images.save(Pngs.realistic(300, 300, 8), null).filename();
+    assertEquals(200, get(THUMBNAILS + "256/" + name).getStatus());
+    String kept = "derived_256_" + name + ".webp";
+    String ofAGoneImage = "derived_256_generated_20000101_000000.png.webp";
+    String ofAnOldWidth = "derived_300_" + name + ".webp";
+    STORAGE.write(ofAGoneImage, STORAGE.read(kept));
+    STORAGE.write(ofAnOldWidth, STORAGE.read(kept));
+
+    images.reindex();
+    assertTrue(STORAGE.exists(kept));
+    assertFalse(STORAGE.exists(ofAGoneImage));
+    assertFalse(STORAGE.exists(ofAnOldWidth));
+  }
+
   private Response get(String path) {
     return CLIENT.target(absolute(path)).request().get();
   }
