@@ -53,6 +53,7 @@ public class DerivedImages {
 
   @PostConstruct
   void init() {
+    ImageIoRegistry.initWithoutThisWar();
     workers = new Semaphore(config.threads(), true);
     encoder = Encoder.best(config.quality());
     LOG.log(Level.INFO, "imagestore: derived images: {0}", config);

@@ -2,7 +2,7 @@ package org.imagestore.maintenance;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -51,28 +52,35 @@ public class Maintenance {
 
   @Inject DerivedImages derived;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  /** Threads the server manages, with this application's context, for a pool of its own. */
+  @Resource ManagedThreadFactory threads;
+
+  /**
+   * The jobs' own pool, ended with the application. Not the server's managed scheduled executor:
+   * there a cancelled task stays queued until it was due (an hour for the scheduled run), and with
+   * it this deployment's class loader and all it holds, after every undeploy.
+   */
+  private ScheduledThreadPoolExecutor scheduler;
 
   private final Set<Leases.Held> held = ConcurrentHashMap.newKeySet();
-  private ScheduledFuture<?> schedule;
-  private volatile ScheduledFuture<?> startUpRetry;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Two threads: a job and the renewal of its lease.
+    scheduler = new ScheduledThreadPoolExecutor(2, threads);
+    scheduler.setRemoveOnCancelPolicy(true);
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     long interval = store.config().maintenanceIntervalSeconds();
     scheduler.submit(this::startUp);
-    schedule =
-        scheduler.scheduleWithFixedDelay(this::runScheduled, interval, interval, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::runScheduled, interval, interval, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
     // A job cut short by an undeploy would otherwise hold the lease to its end.
     held.forEach(Leases.Held::close);
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
-    if (startUpRetry != null) {
-      startUpRetry.cancel(false);
+    if (scheduler != null) {
+      // A running job finishes; nothing else runs, and the threads end after it.
+      scheduler.shutdown();
     }
   }
 
@@ -103,7 +111,7 @@ public class Maintenance {
           "imagestore: start-up reconciliation failed; trying again in " + retry + " s",
           e);
     }
-    startUpRetry = scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
+    scheduler.schedule(this::startUp, retry, TimeUnit.SECONDS);
   }
 
   /**
