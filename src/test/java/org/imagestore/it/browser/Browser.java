@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,5 +54,17 @@ public final class Browser {
                     + "return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);",
                 selector);
     return Boolean.TRUE.equals(result);
+  }
+
+  /** What the page fetched under a path, by the Performance API: name, transfer and body bytes. */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> fetched(WebDriver driver, String pathPart) {
+    return (List<Map<String, Object>>)
+        ((ChromeDriver) driver)
+            .executeScript(
+                "return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes(arguments[0]))"
+                    + ".map(e => ({name: e.name, transfer: e.transferSize, body: e.encodedBodySize}));",
+                pathPart);
   }
 }

@@ -121,13 +121,7 @@ class GalleryIT extends BrowserTestBase {
     driver.navigate().refresh();
     awaitCards(PROMPTS.length);
     Browser.await(driver, d -> Browser.imagesLoaded(d, "figure.card img"));
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> entries =
-        (List<Map<String, Object>>)
-            driver.executeScript(
-                "return performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.includes('/storage/thumbnails/'))"
-                    + ".map(e => ({name: e.name, transfer: e.transferSize, body: e.encodedBodySize}));");
+    List<Map<String, Object>> entries = Browser.fetched(driver, "/storage/thumbnails/");
     assertEquals(PROMPTS.length, entries.size(), entries.toString());
     for (Map<String, Object> entry : entries) {
       long transfer = ((Number) entry.get("transfer")).longValue();

@@ -49,17 +49,12 @@ class ThumbnailGalleryIT extends BrowserTestBase {
     driver.executeScript(
         "document.querySelectorAll('figure.card img').forEach(i => i.loading = 'eager')");
     Browser.await(driver, d -> Browser.imagesLoaded(d, "figure.card img"));
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> loaded =
-        (List<Map<String, Object>>)
-            driver.executeScript(
-                "return performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.includes('/storage/'))"
-                    + ".map(e => ({name: e.name, bytes: e.transferSize}));");
+    List<Map<String, Object>> loaded = Browser.fetched(driver, "/storage/");
     assertEquals(IMAGES, loaded.size(), loaded.toString());
     loaded.forEach(
         entry -> assertTrue(entry.get("name").toString().contains("/storage/thumbnails/256/")));
-    long thumbnails = loaded.stream().mapToLong(e -> ((Number) e.get("bytes")).longValue()).sum();
+    long thumbnails =
+        loaded.stream().mapToLong(e -> ((Number) e.get("transfer")).longValue()).sum();
     System.out.printf(
         "gallery of %d images: %,d bytes of originals, %,d bytes of thumbnails loaded (%.1f%%)%n",
         IMAGES, originals, thumbnails, 100.0 * thumbnails / originals);
