@@ -38,6 +38,12 @@ final class ApiKeys {
         throw new IllegalArgumentException(
             "imagestore.api-keys must hold owner=key pairs separated by commas");
       }
+      if (owner.length() > Caller.MAX_OWNER_CHARS) {
+        throw new IllegalArgumentException(
+            "imagestore.api-keys: an owner's name is over "
+                + Caller.MAX_OWNER_CHARS
+                + " characters");
+      }
       entries.add(new Entry(owner, digestOf(key)));
     }
     return new ApiKeys(List.copyOf(entries));

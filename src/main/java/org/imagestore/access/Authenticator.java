@@ -108,6 +108,10 @@ public class Authenticator {
     if (owner == null || owner.isBlank()) {
       throw AccessDenied.unauthenticated("the token names no user (upn or sub)", true);
     }
+    if (owner.length() > Caller.MAX_OWNER_CHARS) {
+      throw AccessDenied.unauthenticated(
+          "the token's user name is over " + Caller.MAX_OWNER_CHARS + " characters", true);
+    }
     return new Caller(owner, groups.stream().anyMatch(adminNames::contains));
   }
 

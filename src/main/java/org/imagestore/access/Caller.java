@@ -11,6 +11,9 @@ import org.imagestore.storage.Scope;
 public record Caller(String owner, boolean admin) {
   public static final Caller ANYONE = new Caller(null, true);
 
+  /** The longest owner name: the index keeps owners in 255 characters, the sidecar in full. */
+  public static final int MAX_OWNER_CHARS = 255;
+
   private static final String ATTRIBUTE = Caller.class.getName();
 
   /** The caller {@link AuthFilter} recorded on the request; a request without one is refused. */

@@ -42,7 +42,8 @@ class ApiKeysTest {
         "=key",
         "alice=",
         "alice=sha256:abc",
-        "bob=sha256:gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg"
+        "bob=sha256:gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=key"
       })
   void malformedPairsAreRefusedAtStart(String setting) {
     IllegalArgumentException refused =
