@@ -9,10 +9,11 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -93,7 +94,8 @@ public class DerivedImages {
       ImageContent content = store.openObject(name).orElseGet(() -> make(filename, width, name));
       mine.complete(content);
       return content;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Those waiting for it must learn of the failure too, or they would wait for ever.
       mine.completeExceptionally(e);
       throw e;
     } finally {
@@ -103,13 +105,24 @@ public class DerivedImages {
 
   private static ImageContent await(CompletableFuture<ImageContent> making) {
     try {
-      return making.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      return making.get(2 * WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new ImageStoreException(Failure.UNAVAILABLE, "the thumbnail could not be made");
+    } catch (TimeoutException e) {
+      throw new ImageStoreException(Failure.UNAVAILABLE, "the thumbnail is still being made");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageStoreException(Failure.UNAVAILABLE, "interrupted");
     }
   }
 
   private ImageContent make(String filename, int width, String name) {
+    // A name that is no image's is a 404 before it takes a worker's turn.
+    if (!store.exists(filename)) {
+      throw new ImageStoreException(Failure.NOT_FOUND, "no image named " + filename);
+    }
     acquireWorker();
     try {
       long start = System.nanoTime();
@@ -122,6 +135,11 @@ public class DerivedImages {
             Failure.INVALID_INPUT, filename + " cannot be decoded as a PNG: " + e.getMessage());
       }
       store.putObject(name, bytes, encoder.mediaType());
+      if (!store.exists(filename)) {
+        // Deleted while it was being made: its delete found nothing to remove yet.
+        store.deleteObject(name);
+        throw new ImageStoreException(Failure.NOT_FOUND, "no image named " + filename);
+      }
       LOG.log(
           Level.INFO,
           "imagestore: made {0} ({1} bytes in {2} ms)",

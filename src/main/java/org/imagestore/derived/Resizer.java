@@ -28,6 +28,9 @@ final class Resizer {
   private static final int RGB = 2;
   private static final int RGBA = 6;
 
+  /** How many times taller than wide a thumbnail may be. */
+  static final int MAX_ASPECT = 4;
+
   private Resizer() {}
 
   /**
@@ -50,10 +53,17 @@ final class Resizer {
     if (info.pixels() > maxPixels) {
       throw new IOException("it has more than imagestore.max-pixels pixels");
     }
-    int step = Math.max(1, info.width() / (2 * width));
+    // The thumbnail fits a box of the width and four times that: a strip 512 px wide and 190,000
+    // tall is a small file, but 256 px wide it would still be a 95,000 px column.
+    double scale =
+        Math.min(
+            1,
+            Math.min((double) width / info.width(), (double) MAX_ASPECT * width / info.height()));
+    int targetWidth = Math.max(1, (int) Math.round(info.width() * scale));
+    int targetHeight = Math.max(1, (int) Math.round(info.height() * scale));
+    int step =
+        Math.max(1, Math.min(info.width() / (2 * targetWidth), info.height() / (2 * targetHeight)));
     BufferedImage decoded = direct(info) ? everyNth(in, info, step) : withImageIO(in, step);
-    int targetWidth = Math.min(width, info.width());
-    int targetHeight = Math.max(1, Math.round((float) info.height() * targetWidth / info.width()));
     return scale(decoded, targetWidth, targetHeight);
   }
 

@@ -258,6 +258,7 @@ public class ImageStore {
    * @return false if the name was taken: another request made it first
    */
   public boolean putObject(String name, byte[] content, String contentType) {
+    requireFreeSpace(content.length);
     return objects
         .putIfAbsent(
             name,

@@ -16,7 +16,7 @@ import java.util.zip.InflaterInputStream;
 public final class PngRows implements AutoCloseable {
   private final PngInfo info;
   private final int bytesPerPixel;
-  private final Inflater inflater = new Inflater();
+  private final Inflater inflater;
   private final InflaterInputStream pixels;
   private byte[] previous;
   private byte[] current;
@@ -45,6 +45,8 @@ public final class PngRows implements AutoCloseable {
     int rowBytes = (int) (((long) info.width() * bitsPerPixel + 7) / 8);
     previous = new byte[rowBytes];
     current = new byte[rowBytes];
+    // Made last, so that a refused header leaves no native memory behind.
+    inflater = new Inflater();
     pixels = new InflaterInputStream(new ImageData(in), inflater, 64 * 1024);
   }
 

@@ -41,7 +41,9 @@ class ResizerTest {
     "4000, 1000, 256, 256, 64",
     "300, 200, 256, 256, 171",
     "100, 50, 256, 100, 50",
-    "5000, 3, 256, 256, 1"
+    "5000, 3, 256, 256, 1",
+    "512, 190000, 256, 3, 1024",
+    "100, 2000, 256, 51, 1024"
   })
   void keepsTheAspectAndNeverEnlarges(
       int width, int height, int target, int expectedWidth, int expectedHeight) throws IOException {
