@@ -2,6 +2,8 @@ package org.imagestore.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import org.imagestore.access.PrivateImages;
 import org.imagestore.derived.DerivedConfig;
 import org.imagestore.serving.ImageServlet;
@@ -18,6 +20,7 @@ final class ImageUrls {
   private final ServingConfig serving;
   private final PrivateImages privateImages;
   private final DerivedConfig derived;
+  private final Map<String, String> queries = new HashMap<>();
 
   ImageUrls(
       HttpServletRequest request,
@@ -54,9 +57,14 @@ final class ImageUrls {
     return signed(path, filename);
   }
 
-  /** A private image's URLs carry the signature of its name, thumbnails included. */
+  /**
+   * A private image's URLs carry the signature of its name, thumbnails included: one HMAC per name
+   * and request, however many of its URLs the answer holds.
+   */
   private String signed(String path, String filename) {
-    return privateImages.enabled() ? path + "?" + privateImages.query(filename) : path;
+    return privateImages.enabled()
+        ? path + "?" + queries.computeIfAbsent(filename, privateImages::query)
+        : path;
   }
 
   /** The absolute URL, for {@code Location}. */

@@ -259,15 +259,16 @@ public class ImageStore {
    */
   public boolean putObject(String name, byte[] content, String contentType) {
     requireFreeSpace(content.length);
-    return objects
-        .putIfAbsent(
+    String sha256 = Fingerprints.sha256(content);
+    Optional<Long> version =
+        objects.putIfAbsent(
             name,
             content,
             new ObjectStore.Attributes(
-                contentType,
-                cacheControl(),
-                Map.of(ObjectStore.Entry.SHA256, Fingerprints.sha256(content))))
-        .isPresent();
+                contentType, cacheControl(), Map.of(ObjectStore.Entry.SHA256, sha256)));
+    // A folder keeps no tags: remembered here, the hash is not read back from the new file.
+    version.ifPresent(v -> fingerprints.remember(name, content.length, v, sha256));
+    return version.isPresent();
   }
 
   /** Whether an object of that name exists; reads none of its bytes. */

@@ -66,6 +66,16 @@ class SignedUrlIT extends ImageStoreTestBase {
     long maxAge = Long.parseLong(cacheControl.substring("private, max-age=".length()));
     assertTrue(maxAge <= VALID_SECONDS + 1, cacheControl);
     assertArrayEquals(png, response.readEntity(byte[].class));
+
+    // Its thumbnail is private too: signed like the image, refused without the signature.
+    String thumbnail = saved.thumbnailUrl();
+    assertTrue(thumbnail.endsWith(saved.url().substring(saved.url().indexOf('?'))), thumbnail);
+    Response small = CLIENT.target(absolute(thumbnail)).request().get();
+    assertEquals(200, small.getStatus());
+    assertTrue(small.getHeaderString("Cache-Control").startsWith("private, max-age="));
+    assertError(
+        CLIENT.target(absolute(thumbnail.substring(0, thumbnail.indexOf('?')))).request().get(),
+        403);
   }
 
   @Test
