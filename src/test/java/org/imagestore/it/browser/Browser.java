@@ -44,12 +44,16 @@ public final class Browser {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
   }
 
-  /** True once every image in the page's cards or chat has loaded with real pixels. */
+  /**
+   * True once every image in the page's cards or chat has loaded with real pixels. Lazy images are
+   * made eager first: scrolled past in one script, many never come into view long enough to load.
+   */
   public static boolean imagesLoaded(WebDriver driver, String selector) {
     Object result =
         ((ChromeDriver) driver)
             .executeScript(
                 "const images = [...document.querySelectorAll(arguments[0])];"
+                    + "images.forEach(i => i.loading = 'eager');"
                     + "images.forEach(i => i.scrollIntoView());"
                     + "return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);",
                 selector);
