@@ -17,29 +17,52 @@ export function setToken(keyOrToken) {
 const PNG_DATA_URL = /data:image\/png;base64,[A-Za-z0-9+/=]+/g;
 
 /**
- * Stores an image (base64 or a data URL). Resolves to the stored image's fields and its URL, or,
- * if the server cannot take it, to the original data URL with stored: false, so that the chat
- * still shows the image (the "fallback to base64").
+ * Stores an image: base64, a data URL, or a Blob (a generator's fetch answer, a file input), which
+ * goes as a multipart form with no base64 on the wire (a form, not the raw body: metadata in a
+ * header would meet the servers' header size limits). Resolves to the stored image's fields and its URL,
+ * or, if the server cannot take it, to the image as a data URL with stored: false, so that the chat
+ * still shows it (the "fallback to base64").
  */
 export async function saveImage(image, metadata = {}) {
-  const dataUrl = image.startsWith('data:') ? image : `data:image/png;base64,${image}`;
+  const blob = typeof Blob !== 'undefined' && image instanceof Blob;
   try {
     const response = await fetch(new URL('save-image', API), {
       method: 'POST',
+      // A form's Content-Type, boundary and all, is the browser's to set.
       headers: {
-        'Content-Type': 'application/json',
+        ...(blob ? {} : { 'Content-Type': 'application/json' }),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ image, metadata }),
+      body: blob ? form(image, metadata) : JSON.stringify({ image, metadata }),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok || !body.success) {
-      return { url: dataUrl, stored: false, error: body.error || `HTTP ${response.status}` };
+      const error = body.error || `HTTP ${response.status}`;
+      return { url: await dataUrlOf(image), stored: false, error };
     }
     return { ...body, thumbnailUrl: body.thumbnail_url, stored: true };
   } catch (error) {
-    return { url: dataUrl, stored: false, error: String(error) };
+    return { url: await dataUrlOf(image), stored: false, error: String(error) };
   }
+}
+
+function form(blob, metadata) {
+  const body = new FormData();
+  body.append('image', blob, 'generated.png');
+  body.append('metadata', JSON.stringify(metadata));
+  return body;
+}
+
+function dataUrlOf(image) {
+  if (!(typeof Blob !== 'undefined' && image instanceof Blob)) {
+    return image.startsWith('data:') ? image : `data:image/png;base64,${image}`;
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(image);
+  });
 }
 
 /**

@@ -22,7 +22,8 @@ public class CorsFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   static final String METHODS = "GET, HEAD, POST, DELETE";
-  static final String HEADERS = "Authorization, Content-Type, If-None-Match, Range";
+  static final String HEADERS =
+      "Authorization, Content-Type, If-None-Match, Range, X-Image-Metadata";
   static final String EXPOSED = "ETag, Location, Retry-After, WWW-Authenticate, Content-Range";
 
   /** How long a browser may keep a preflight's answer, in seconds. */

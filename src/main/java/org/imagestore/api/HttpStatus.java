@@ -15,6 +15,8 @@ public final class HttpStatus {
       case UNSUPPORTED_MEDIA -> 415;
       case INSUFFICIENT_STORAGE -> 507;
       case UNAVAILABLE -> 503;
+      case BAD_GATEWAY -> 502;
+      case GATEWAY_TIMEOUT -> 504;
     };
   }
 }

@@ -6,26 +6,28 @@ import java.io.InputStream;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
 
-/** Stops reading a body that is larger than any valid request. */
-final class LimitedInputStream extends FilterInputStream {
+/**
+ * Stops reading a body that is larger than any valid one: a request's, or the generator's answer.
+ */
+public final class LimitedInputStream extends FilterInputStream {
   /** The body went past the limit. */
-  static final class LimitExceeded extends IOException {
+  public static final class LimitExceeded extends IOException {
     private static final long serialVersionUID = 1L;
 
     LimitExceeded(long limit) {
-      super("the request body is over " + limit + " bytes");
+      super("over " + limit + " bytes");
     }
 
-    /** The answer to the request: 413. */
+    /** The answer to a request this long: 413. */
     ImageStoreException refusal() {
-      return new ImageStoreException(Failure.TOO_LARGE, getMessage());
+      return new ImageStoreException(Failure.TOO_LARGE, "the request body is " + getMessage());
     }
   }
 
   private final long limit;
   private long read;
 
-  LimitedInputStream(InputStream in, long limit) {
+  public LimitedInputStream(InputStream in, long limit) {
     super(in);
     this.limit = limit;
   }

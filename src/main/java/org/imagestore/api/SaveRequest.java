@@ -5,6 +5,10 @@ import static org.imagestore.storage.ImageStoreException.invalidInput;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import org.imagestore.storage.ImageStoreException;
 import org.imagestore.storage.StoredImage;
 
 /**
@@ -85,6 +89,46 @@ record SaveRequest(byte[] png, JsonObject metadata) {
     var text = new ImageText(new Base64Decoder(maxImageBytes, decodedBytes(bodyBytes)));
     members.string(text::accept);
     return text;
+  }
+
+  /**
+   * Metadata sent as JSON text beside the image: the {@code X-Image-Metadata} header or a multipart
+   * {@code metadata} part; absent or blank is none.
+   */
+  static JsonObject metadata(String text) {
+    if (text == null || text.isBlank()) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (text.length() > MAX_FIELD_CHARS) {
+      throw invalidInput("metadata is over " + MAX_FIELD_CHARS + " characters");
+    }
+    JsonValue value;
+    try {
+      value = JsonMembers.parse(text);
+    } catch (ImageStoreException e) {
+      throw invalidInput("metadata is not valid JSON");
+    }
+    return metadata(value);
+  }
+
+  /**
+   * The {@code X-Image-Metadata} header's metadata. Servers hand header bytes over as ISO-8859-1
+   * characters; a client that sent UTF-8 (a Vietnamese prompt) gets its text back as it wrote it,
+   * one that escaped it in the JSON (backslash-u escapes) needs nothing.
+   */
+  static JsonObject metadataHeader(String header) {
+    if (header != null && header.chars().allMatch(c -> c <= 0xff)) {
+      try {
+        header =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
+                .toString();
+      } catch (CharacterCodingException e) {
+        // Not UTF-8: the characters stand as they came.
+      }
+    }
+    return metadata(header);
   }
 
   private static JsonObject metadata(JsonValue value) {

@@ -2,8 +2,15 @@ package org.imagestore.api;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.imagestore.storage.ImageStore;
+import org.imagestore.storage.SaveOutcome;
+import org.imagestore.storage.StoredImage;
+import org.imagestore.storage.Timestamps;
 
-/** The save-image answer; {@code path} is null (and left out) unless the admin exposes it. */
+/**
+ * The save-image answer; {@code path} is null (and left out) unless the admin exposes it, {@code
+ * duplicate} unless {@code imagestore.dedup} found the bytes already stored.
+ */
 @JsonbPropertyOrder({
   "success",
   "filename",
@@ -13,7 +20,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
   "size",
   "width",
   "height",
-  "path"
+  "path",
+  "duplicate"
 })
 public record SavedImage(
     boolean success,
@@ -24,4 +32,22 @@ public record SavedImage(
     long size,
     int width,
     int height,
-    String path) {}
+    String path,
+    Boolean duplicate) {
+
+  /** The answer for what a save did: its URLs as the request sees them. */
+  static SavedImage of(SaveOutcome outcome, ImageUrls urls, ImageStore store) {
+    StoredImage image = outcome.image();
+    return new SavedImage(
+        true,
+        image.filename(),
+        urls.path(image.filename()),
+        urls.thumbnail(image.filename()),
+        Timestamps.format(image.createdAt()),
+        image.size(),
+        image.width(),
+        image.height(),
+        store.config().exposePath() ? store.locationOf(image.filename()) : null,
+        outcome.duplicate() ? Boolean.TRUE : null);
+  }
+}

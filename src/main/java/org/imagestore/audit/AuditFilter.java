@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.imagestore.access.Caller;
 import org.imagestore.api.BatchDeleted;
 import org.imagestore.api.Deleted;
+import org.imagestore.api.Generated;
 import org.imagestore.api.SavedImage;
 
 /**
@@ -59,6 +60,9 @@ public class AuditFilter implements ContainerResponseFilter {
     }
     if (entity instanceof BatchDeleted batch && !batch.filenames().isEmpty()) {
       return batch.filenames();
+    }
+    if (entity instanceof Generated generated && !generated.images().isEmpty()) {
+      return generated.images().stream().map(SavedImage::filename).toList();
     }
     return Collections.singletonList(named);
   }

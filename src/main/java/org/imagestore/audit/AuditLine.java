@@ -8,7 +8,7 @@ import jakarta.json.JsonObjectBuilder;
  * finds the lines by the marker or the logger and parses the rest, whatever the server's own layout
  * around it.
  *
- * @param action {@code save}, {@code delete} or {@code delete-images}
+ * @param action {@code save}, {@code generate}, {@code delete} or {@code delete-images}
  * @param status the HTTP status answered
  * @param name the image's name, or null when there is none (a refused save)
  * @param owner who made the request (with auth on), or null: auth off, or credentials refused

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.imagestore.storage.FileState;
@@ -200,6 +201,20 @@ public class ImageIndex implements ImageCatalog {
     return new ImagePage(rows.stream().map(ImageIndex::toImage).toList(), count, next);
   }
 
+  @Override
+  public Optional<StoredImage> withContent(String sha256, Scope scope) {
+    String owner = scope.everyone() ? "" : " AND r.owner = :owner";
+    TypedQuery<ImageRecord> rows =
+        em.createQuery(
+            "SELECT r FROM ImageRecord r WHERE r.sha256 = :sha256" + owner + NEWEST_FIRST,
+            ImageRecord.class);
+    rows.setParameter("sha256", sha256);
+    if (!scope.everyone()) {
+      rows.setParameter("owner", scope.owner());
+    }
+    return rows.setMaxResults(1).getResultStream().findFirst().map(ImageIndex::toImage);
+  }
+
   private List<ImageRecord> rows(ListFilter filter, String order, int first, int max) {
     TypedQuery<ImageRecord> rows =
         em.createQuery("SELECT r FROM ImageRecord r" + filter.where() + order, ImageRecord.class);
@@ -280,6 +295,7 @@ public class ImageIndex implements ImageCatalog {
     r.height = image.height();
     r.owner = clip(image.owner(), ImageRecord.NAME_CHARS);
     r.originalBytes = image.originalSize();
+    r.sha256 = image.sha256();
     r.model = clip(image.metadataString("model"), ImageRecord.NAME_CHARS);
     String source = image.metadataString("source");
     r.source = clip(source == null ? ImageQuery.DEFAULT_SOURCE : source, ImageRecord.NAME_CHARS);
@@ -303,7 +319,8 @@ public class ImageIndex implements ImageCatalog {
         r.height,
         Json.createReader(new StringReader(r.metadata)).readObject(),
         r.owner,
-        r.originalBytes);
+        r.originalBytes,
+        r.sha256);
   }
 
   static long micros(Instant instant) {

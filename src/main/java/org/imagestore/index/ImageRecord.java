@@ -56,6 +56,10 @@ public class ImageRecord {
   @Column(name = "ORIGINAL_BYTES")
   Long originalBytes;
 
+  /** The stored bytes' hex SHA-256, for imagestore.dedup; null where the sidecar had none. */
+  @Column(name = "SHA256", length = 64)
+  String sha256;
+
   /** The prompt in lower case (Locale.ROOT), for case-insensitive search. */
   @Column(name = "PROMPT_SEARCH", length = SEARCH_CHARS)
   String promptSearch;

@@ -41,7 +41,8 @@ public class Schema {
           "images and name claims",
           "totals, lease and prompt search",
           "owners",
-          "recompressed sizes");
+          "recompressed sizes",
+          "content hashes");
 
   private static final String TABLE = "IMAGESTORE_SCHEMA";
   private static final String POSTGRESQL = "postgresql";

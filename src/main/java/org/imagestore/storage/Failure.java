@@ -10,5 +10,9 @@ public enum Failure {
   /** Another request (on any server) is saving or deleting the name now: a 409, worth retrying. */
   CONFLICT,
   /** The storage (a bucket, its endpoint) cannot be reached now: a 503, worth retrying. */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** A server this one called (the image generator) failed or answered nonsense: a 502. */
+  BAD_GATEWAY,
+  /** A server this one called (the image generator) did not answer in time: a 504. */
+  GATEWAY_TIMEOUT
 }

@@ -46,10 +46,6 @@ final class Fingerprints {
     entries.remove(name);
   }
 
-  static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
-  }
-
   private static String hash(Supplier<InputStream> content) {
     MessageDigest digest = digest();
     byte[] buffer = new byte[64 * 1024];

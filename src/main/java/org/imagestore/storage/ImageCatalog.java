@@ -1,5 +1,7 @@
 package org.imagestore.storage;
 
+import java.util.Optional;
+
 /**
  * What answers list-images: an index derived from the storage. The store keeps it up to date as it
  * saves and deletes; the storage stays the source of truth, and reconciliation repairs any drift.
@@ -9,6 +11,12 @@ public interface ImageCatalog {
   void put(StoredImage image, FileState state);
 
   void remove(String filename);
+
+  /**
+   * The newest image in the scope whose stored bytes have this hex SHA-256, for dedup: the last
+   * that retention deletes.
+   */
+  Optional<StoredImage> withContent(String sha256, Scope scope);
 
   /** A page of the images in the scope that match the query. */
   ImagePage page(ImageQuery query, Scope scope);

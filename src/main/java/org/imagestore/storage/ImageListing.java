@@ -110,7 +110,8 @@ public final class ImageListing {
             height,
             sidecar.map(Sidecar::metadata).orElse(JsonValue.EMPTY_JSON_OBJECT),
             sidecar.map(Sidecar::owner).orElse(null),
-            sidecar.map(Sidecar::originalSize).orElse(null)));
+            sidecar.map(Sidecar::originalSize).orElse(null),
+            sidecar.map(Sidecar::sha256).orElse(null)));
   }
 
   private Optional<PngInfo> readHeader(String name) {

@@ -9,9 +9,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -67,57 +67,63 @@ public class ImageStore {
     return config;
   }
 
+  /** {@link #save(ByteBuffer, JsonObject, String)} for a PNG held in the heap. */
+  public SaveOutcome save(byte[] png, JsonObject metadata, String owner) {
+    return save(ByteBuffer.wrap(png), metadata, owner);
+  }
+
   /**
-   * Validates and stores a PNG with its generation metadata; with {@code
-   * imagestore.recompress=lossless}, its smaller recompressed form if there is one.
+   * Validates and stores a PNG with its generation metadata, completed from the recipe in its text
+   * chunks ({@link PreparedImage}); with {@code imagestore.dedup}, answers the image already stored
+   * with the same bytes in the owner's scope instead.
    *
+   * @param png the PNG from position 0 to its limit: an array, or a mapped upload
    * @param owner who saves it, recorded with it; null with auth off
    */
-  public StoredImage save(byte[] png, JsonObject metadata, String owner) {
-    if (png.length > config.maxImageBytes()) {
-      throw tooLarge(png.length);
+  public SaveOutcome save(ByteBuffer png, JsonObject metadata, String owner) {
+    if (png.limit() > config.maxImageBytes()) {
+      throw tooLarge(png.limit());
     }
     if (metadata.toString().length() > StoredImage.MAX_METADATA_CHARS) {
       throw new ImageStoreException(
           Failure.TOO_LARGE,
           "metadata is over " + StoredImage.MAX_METADATA_CHARS + " characters as JSON");
     }
-    PngInfo info = PngVerifier.verify(png, config.maxPixels());
-    Optional<byte[]> smaller =
-        config.recompressLossless() ? PngRecompressor.recompress(png) : Optional.empty();
-    byte[] stored = smaller.orElse(png);
-    Long originalSize = smaller.isPresent() ? (long) png.length : null;
-    requireFreeSpace(stored.length);
+    PreparedImage prepared = PreparedImage.of(png, metadata, config);
+    if (config.dedup()) {
+      Optional<StoredImage> same = stored(prepared.sha256(), owner);
+      if (same.isPresent()) {
+        return new SaveOutcome(same.get(), true);
+      }
+    }
+    ObjectBytes stored = prepared.bytes();
+    requireFreeSpace(stored.size());
     ZonedDateTime now = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.MICROS);
-    String sha256 = Fingerprints.sha256(stored);
-    JsonObject meta =
-        metadata.containsKey("source")
-            ? metadata
-            : Json.createObjectBuilder(metadata).add("source", ImageQuery.DEFAULT_SOURCE).build();
     for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
       StoredImage image =
           new StoredImage(
               ImageNames.newName(now),
               now.toOffsetDateTime(),
-              stored.length,
-              info.width(),
-              info.height(),
-              meta,
+              stored.size(),
+              prepared.info().width(),
+              prepared.info().height(),
+              prepared.metadata(),
               owner,
-              originalSize);
+              prepared.originalSize(),
+              prepared.sha256());
       // The claim makes the name ours on every back end, even one that ignores conditional
       // writes; putIfAbsent then guards against objects the index does not know yet.
       if (!catalog.claim(image.filename())) {
         continue;
       }
       try {
-        Optional<FileState> state = publish(image, sha256, stored);
+        Optional<FileState> state = publish(image, stored);
         if (state.isPresent()) {
           fingerprints.remember(
-              image.filename(), stored.length, state.get().imageVersion(), sha256);
+              image.filename(), stored.size(), state.get().imageVersion(), image.sha256());
           index(image, state.get());
           saved.fire(new ImageSaved(image));
-          return image;
+          return new SaveOutcome(image, false);
         }
       } finally {
         release(image.filename());
@@ -126,6 +132,16 @@ public class ImageStore {
     // Random names do not collide twenty times: the index refused the claims.
     throw new ImageStoreException(
         Failure.UNAVAILABLE, "the index cannot record the new image's name now");
+  }
+
+  /**
+   * The image the index says has these bytes, if the storage still has it: the index may lag a
+   * delete made on another server.
+   */
+  private Optional<StoredImage> stored(String sha256, String owner) {
+    return catalog
+        .withContent(sha256, owner == null ? Scope.EVERYONE : Scope.of(owner))
+        .filter(image -> objects.head(image.filename()).isPresent());
   }
 
   /** What the save or delete did stands; a claim left behind is swept by reconciliation. */
@@ -150,13 +166,13 @@ public class ImageStore {
   }
 
   /** Writes sidecar then image under the claimed name; empty if either name was taken. */
-  private Optional<FileState> publish(StoredImage image, String sha256, byte[] png) {
+  private Optional<FileState> publish(StoredImage image, ObjectBytes png) {
     String name = image.filename();
     String sidecarName = ImageNames.sidecarName(name);
     Optional<Long> sidecar =
         objects.putIfAbsent(
             sidecarName,
-            Sidecar.of(image, sha256).bytes(name, image.size()),
+            ObjectBytes.of(Sidecar.of(image).bytes(name, image.size())),
             new ObjectStore.Attributes("application/json", "no-cache", Map.of()));
     if (sidecar.isEmpty()) {
       return Optional.empty();
@@ -168,7 +184,7 @@ public class ImageStore {
               name,
               png,
               new ObjectStore.Attributes(
-                  "image/png", cacheControl(), Map.of(ObjectStore.Entry.SHA256, sha256)));
+                  "image/png", cacheControl(), Map.of(ObjectStore.Entry.SHA256, image.sha256())));
     } catch (RuntimeException e) {
       deleteQuietly(sidecarName);
       throw e;
@@ -259,11 +275,12 @@ public class ImageStore {
    */
   public boolean putObject(String name, byte[] content, String contentType) {
     requireFreeSpace(content.length);
-    String sha256 = Fingerprints.sha256(content);
+    ObjectBytes bytes = ObjectBytes.of(content);
+    String sha256 = bytes.sha256();
     Optional<Long> version =
         objects.putIfAbsent(
             name,
-            content,
+            bytes,
             new ObjectStore.Attributes(
                 contentType, cacheControl(), Map.of(ObjectStore.Entry.SHA256, sha256)));
     // A folder keeps no tags: remembered here, the hash is not read back from the new file.

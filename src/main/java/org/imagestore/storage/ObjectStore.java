@@ -29,7 +29,7 @@ public interface ObjectStore {
    *
    * @return the new object's {@link Entry#version()}, empty if the name was taken
    */
-  Optional<Long> putIfAbsent(String name, byte[] content, Attributes attributes);
+  Optional<Long> putIfAbsent(String name, ObjectBytes content, Attributes attributes);
 
   /** The object's size, time, version and tags; empty if there is none. */
   Optional<Entry> head(String name);

@@ -1,6 +1,5 @@
 package org.imagestore.storage;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,15 +26,18 @@ final class PngRecompressor {
   private PngRecompressor() {}
 
   /** The smaller PNG; empty if it would not be smaller, or for an interlaced one. */
-  static Optional<byte[]> recompress(byte[] png) {
+  static Optional<byte[]> recompress(ByteBuffer png) {
     if (PngVerifier.header(png).interlaced()) {
       return Optional.empty(); // Adam7 passes have rows of seven widths; rarely worth it
     }
+    int size = png.limit();
     int firstIdat = -1;
     int afterIdat = -1;
-    for (int at = 8; at + 12 <= png.length; ) {
-      int length = ByteBuffer.wrap(png, at, 4).getInt();
-      String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
+    byte[] name = new byte[4];
+    for (int at = 8; at + 12 <= size; ) {
+      int length = png.getInt(at);
+      png.get(at + 4, name);
+      String type = new String(name, StandardCharsets.ISO_8859_1);
       int end = at + 12 + length;
       if (type.equals("IDAT")) {
         firstIdat = firstIdat < 0 ? at : firstIdat;
@@ -46,15 +48,15 @@ final class PngRecompressor {
       }
       at = end;
     }
-    try (PngRows rows = new PngRows(new ByteArrayInputStream(png))) {
+    try (PngRows rows = new PngRows(ObjectBytes.of(png).stream())) {
       byte[] pixels = refilter(rows);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
-      out.write(png, 0, firstIdat);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+      ObjectBytes.of(png.slice(0, firstIdat)).writeTo(out);
       for (int at = 0; at < pixels.length; at += IDAT_BYTES) {
         chunk(out, "IDAT", pixels, at, Math.min(IDAT_BYTES, pixels.length - at));
       }
-      out.write(png, afterIdat, png.length - afterIdat);
-      return out.size() < png.length ? Optional.of(out.toByteArray()) : Optional.empty();
+      ObjectBytes.of(png.slice(afterIdat, size - afterIdat)).writeTo(out);
+      return out.size() < size ? Optional.of(out.toByteArray()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty(); // the verifier took it, so this is not expected; keep the original
     }

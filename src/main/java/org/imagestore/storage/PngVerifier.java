@@ -2,6 +2,7 @@ package org.imagestore.storage;
 
 import static org.imagestore.storage.ImageStoreException.invalidInput;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -27,10 +28,18 @@ public final class PngVerifier {
 
   /** Reads width, height and format from the first {@link #HEADER_BYTES} bytes. */
   public static PngInfo header(byte[] png) {
-    if (png.length < SIGNATURE.length || !startsWithSignature(png)) {
+    return header(ByteBuffer.wrap(png));
+  }
+
+  /**
+   * The same from a buffer, read at absolute positions from 0 (its position is left as it is): a
+   * heap array or a mapped upload.
+   */
+  public static PngInfo header(ByteBuffer png) {
+    if (png.limit() < SIGNATURE.length || !startsWithSignature(png)) {
       throw new ImageStoreException(Failure.UNSUPPORTED_MEDIA, "image is not a PNG");
     }
-    if (png.length < HEADER_BYTES) {
+    if (png.limit() < HEADER_BYTES) {
       throw invalidInput("PNG is truncated inside its header");
     }
     if (readInt(png, 8) != 13 || !"IHDR".equals(type(png, 12))) {
@@ -38,18 +47,18 @@ public final class PngVerifier {
     }
     long width = readInt(png, 16) & 0xffffffffL;
     long height = readInt(png, 20) & 0xffffffffL;
-    int bitDepth = png[24] & 0xff;
-    int colorType = png[25] & 0xff;
+    int bitDepth = png.get(24) & 0xff;
+    int colorType = png.get(25) & 0xff;
     if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
       throw invalidInput("PNG has invalid dimensions " + width + "x" + height);
     }
     if (channels(colorType) == 0 || !validDepth(colorType, bitDepth)) {
       throw invalidInput("PNG has invalid color type " + colorType + " / bit depth " + bitDepth);
     }
-    if (png[26] != 0 || png[27] != 0 || (png[28] != 0 && png[28] != 1)) {
+    if (png.get(26) != 0 || png.get(27) != 0 || (png.get(28) != 0 && png.get(28) != 1)) {
       throw invalidInput("PNG uses an unknown compression, filter or interlace method");
     }
-    return new PngInfo((int) width, (int) height, bitDepth, colorType, png[28] == 1);
+    return new PngInfo((int) width, (int) height, bitDepth, colorType, png.get(28) == 1);
   }
 
   /**
@@ -59,6 +68,11 @@ public final class PngVerifier {
    *     Failure#TOO_LARGE} over {@code maxPixels}, {@link Failure#INVALID_INPUT} if it is corrupt
    */
   public static PngInfo verify(byte[] png, long maxPixels) {
+    return verify(ByteBuffer.wrap(png), maxPixels);
+  }
+
+  /** The same for a buffer, read at absolute positions from 0 to its limit. */
+  public static PngInfo verify(ByteBuffer png, long maxPixels) {
     PngInfo info = header(png);
     if (info.pixels() > maxPixels) {
       throw new ImageStoreException(
@@ -76,13 +90,13 @@ public final class PngVerifier {
   }
 
   private static final class ChunkWalk {
-    private final byte[] png;
+    private final ByteBuffer png;
     private final PngInfo info;
     private final RowCounter rows;
     private final Inflater inflater = new Inflater();
     private final byte[] scratch = new byte[64 * 1024];
 
-    ChunkWalk(byte[] png, PngInfo info) {
+    ChunkWalk(ByteBuffer png, PngInfo info) {
       this.png = png;
       this.info = info;
       this.rows = new RowCounter(info);
@@ -103,18 +117,18 @@ public final class PngVerifier {
       boolean seenData = false;
       boolean dataEnded = false;
       while (true) {
-        if (png.length - pos < 12) {
+        if (png.limit() - pos < 12) {
           throw invalidInput("PNG is truncated (no IEND chunk)");
         }
         long length = readInt(png, pos) & 0xffffffffL;
         String type = type(png, pos + 4);
-        if (length > png.length - pos - 12L) {
+        if (length > png.limit() - pos - 12L) {
           throw invalidInput("PNG chunk " + type + " is truncated");
         }
         int data = pos + 8;
         int end = data + (int) length;
         crc.reset();
-        crc.update(png, pos + 4, (int) length + 4);
+        crc.update(png.slice(pos + 4, (int) length + 4));
         if ((int) crc.getValue() != readInt(png, end)) {
           throw invalidInput("PNG chunk " + type + " has a bad CRC");
         }
@@ -148,7 +162,7 @@ public final class PngVerifier {
     }
 
     private void inflate(int offset, int length) {
-      inflater.setInput(png, offset, length);
+      inflater.setInput(png.slice(offset, length));
       try {
         while (!inflater.needsInput() && !inflater.finished()) {
           int n = inflater.inflate(scratch);
@@ -224,9 +238,9 @@ public final class PngVerifier {
     }
   }
 
-  private static boolean startsWithSignature(byte[] png) {
+  private static boolean startsWithSignature(ByteBuffer png) {
     for (int i = 0; i < SIGNATURE.length; i++) {
-      if (png[i] != SIGNATURE[i]) {
+      if (png.get(i) != SIGNATURE[i]) {
         return false;
       }
     }
@@ -251,14 +265,16 @@ public final class PngVerifier {
     };
   }
 
-  private static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xff) << 24)
-        | ((b[at + 1] & 0xff) << 16)
-        | ((b[at + 2] & 0xff) << 8)
-        | (b[at + 3] & 0xff);
+  private static int readInt(ByteBuffer b, int at) {
+    return ((b.get(at) & 0xff) << 24)
+        | ((b.get(at + 1) & 0xff) << 16)
+        | ((b.get(at + 2) & 0xff) << 8)
+        | (b.get(at + 3) & 0xff);
   }
 
-  private static String type(byte[] b, int at) {
-    return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+  private static String type(ByteBuffer b, int at) {
+    byte[] name = new byte[4];
+    b.get(at, name);
+    return new String(name, StandardCharsets.ISO_8859_1);
   }
 }

@@ -43,12 +43,12 @@ record Sidecar(
 
   private static final Map<String, ?> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
 
-  static Sidecar of(StoredImage image, String sha256) {
+  static Sidecar of(StoredImage image) {
     return new Sidecar(
         image.createdAt(),
         image.width(),
         image.height(),
-        sha256,
+        image.sha256(),
         image.metadata(),
         image.owner(),
         image.originalSize());

@@ -60,6 +60,18 @@ public class StoreConfig {
   String recompress;
 
   @Inject
+  @ConfigProperty(name = "imagestore.upload-dir")
+  Optional<String> uploadDir;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.dedup", defaultValue = "false")
+  boolean dedup;
+
+  @Inject
+  @ConfigProperty(name = "imagestore.embed-parameters", defaultValue = "false")
+  boolean embedParameters;
+
+  @Inject
   @ConfigProperty(name = "imagestore.retention-days", defaultValue = "0")
   long retentionDays;
 
@@ -143,6 +155,28 @@ public class StoreConfig {
    */
   public boolean recompressLossless() {
     return "lossless".equals(recompress.trim());
+  }
+
+  /** Where raw and multipart uploads wait while they are verified: the JVM's temp folder. */
+  public Path uploadDir() {
+    return Path.of(
+        uploadDir.filter(d -> !d.isBlank()).orElse(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * {@code imagestore.dedup}: a save of bytes already stored (in the caller's scope) answers the
+   * image there and writes nothing.
+   */
+  public boolean dedup() {
+    return dedup;
+  }
+
+  /**
+   * {@code imagestore.embed-parameters}: a PNG without A1111's {@code parameters} chunk gets one
+   * made from its metadata, so the stored file carries its recipe (and differs from the upload).
+   */
+  public boolean embedParameters() {
+    return embedParameters;
   }
 
   public long maxPixels() {

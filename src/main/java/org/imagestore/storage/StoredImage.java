@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  * One stored image as the API shows it: its name, when it was made, its real size, its metadata,
  * who saved it ({@code owner}: null when auth was off, or for images from before), and the size it
  * was uploaded with when {@code imagestore.recompress} made it smaller ({@code originalSize}, else
- * null).
+ * null), and the hex SHA-256 of its stored bytes (null for images whose sidecar has none, as the
+ * seed's).
  */
 public record StoredImage(
     String filename,
@@ -17,7 +18,8 @@ public record StoredImage(
     Integer height,
     JsonObject metadata,
     String owner,
-    Long originalSize) {
+    Long originalSize,
+    String sha256) {
 
   /** The most metadata an image may carry, as JSON text: the index keeps it in a VARCHAR. */
   public static final int MAX_METADATA_CHARS = 65_535;

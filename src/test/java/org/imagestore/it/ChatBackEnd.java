@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.imagestore.client.BearerToken;
+import org.imagestore.client.ImageEntry;
+import org.imagestore.client.ImageQuery;
 import org.imagestore.client.ImageStoreApi;
 import org.imagestore.client.ImageStoreClient;
 import org.imagestore.client.ImageStoreException;
@@ -134,6 +136,43 @@ public abstract class ChatBackEnd {
   /** Raw HTTP: a JSON text posted as it is, for bodies the typed client would never send. */
   protected Response post(String path, String json) {
     return target(path).request().post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+  }
+
+  /**
+   * The raw save: the PNG as the body, the metadata's JSON text in {@code X-Image-Metadata}, or no
+   * header for null. Non-ASCII characters go as JSON escapes, as imagestore.js sends them: Payara
+   * answers a header with UTF-8 bytes with a bare 400 of its own.
+   */
+  protected Response saveRaw(byte[] png, String metadata) {
+    var request = target("api/save-image").request();
+    if (metadata != null) {
+      StringBuilder ascii = new StringBuilder();
+      metadata
+          .chars()
+          .forEach(
+              c -> ascii.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+      request.header("X-Image-Metadata", ascii.toString());
+    }
+    return request.post(Entity.entity(png, "image/png"));
+  }
+
+  /**
+   * The multipart save, as a browser form sends it: {@code image}, then {@code metadata} if any.
+   */
+  protected Response saveForm(byte[] png, String metadata) {
+    var form = new FormBody().file("image", "generated.png", png);
+    if (metadata != null) {
+      form.field("metadata", metadata);
+    }
+    return form.post(target("api/save-image"));
+  }
+
+  /** A stored image as list-images shows it; fails if it is not on the first page. */
+  protected ImageEntry listed(String filename) {
+    return images.list(ImageQuery.all()).images().stream()
+        .filter(image -> image.filename().equals(filename))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(filename + " is not listed"));
   }
 
   /** A URL the API returned, made absolute against the server when it is a path. */

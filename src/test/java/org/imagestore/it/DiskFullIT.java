@@ -2,6 +2,7 @@ package org.imagestore.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.imagestore.client.ImageList;
@@ -25,6 +26,18 @@ class DiskFullIT extends ImageStoreTestBase {
   @Test
   void aSaveWithTooLittleFreeSpaceGets507AndWritesNothing() {
     assertRefused(507, () -> images.save(Pngs.flat(16, 16, 0xabcdef), null));
+    assertEquals(List.of(), STORAGE.names());
+  }
+
+  @Test
+  void rawAndMultipartSavesGet507TooAndLeaveNoUpload() {
+    byte[] png = Pngs.flat(16, 16, 0xabcdef);
+    try (Response response = saveRaw(png, null)) {
+      assertError(response, 507);
+    }
+    try (Response response = saveForm(png, "{\"prompt\": \"full\"}")) {
+      assertError(response, 507);
+    }
     assertEquals(List.of(), STORAGE.names());
   }
 

@@ -27,6 +27,11 @@ final class FolderStorage extends TestStorage {
     }
   }
 
+  /** The folder itself, for settings that name one. */
+  Path dir() {
+    return dir;
+  }
+
   @Override
   public Map<String, String> settings() {
     return Map.of("imagestore.dir", dir.toString());

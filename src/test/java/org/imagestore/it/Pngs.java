@@ -180,6 +180,21 @@ public final class Pngs {
     return png.toByteArray();
   }
 
+  /** The PNG with one more chunk right after IHDR, where A1111 writes its {@code parameters}. */
+  public static byte[] withChunk(byte[] png, String type, byte[] data) {
+    int afterHeader = 8 + 25;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, afterHeader);
+    chunk(out, type, data);
+    out.write(png, afterHeader, png.length - afterHeader);
+    return out.toByteArray();
+  }
+
+  /** The same with a {@code tEXt} chunk: keyword, NUL, text in ISO-8859-1. */
+  public static byte[] withText(byte[] png, String keyword, String text) {
+    return withChunk(png, "tEXt", (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1));
+  }
+
   /** Appends one chunk: length, type, data and its CRC. */
   public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);

@@ -32,10 +32,15 @@ class ImageListingTest {
     }
 
     @Override
-    public Optional<Long> putIfAbsent(String name, byte[] content, Attributes attributes) {
-      return objects.putIfAbsent(name, content) == null
-          ? Optional.of((long) content.length)
-          : Optional.empty();
+    public Optional<Long> putIfAbsent(String name, ObjectBytes content, Attributes attributes) {
+      try {
+        byte[] bytes = content.stream().readAllBytes();
+        return objects.putIfAbsent(name, bytes) == null
+            ? Optional.of((long) bytes.length)
+            : Optional.empty();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.ObjectBytes;
 import org.imagestore.storage.ObjectStore;
 import org.imagestore.storage.StoreConfig;
 import org.imagestore.storage.Volume;
@@ -68,11 +69,11 @@ public class FolderStore implements ObjectStore {
   }
 
   @Override
-  public Optional<Long> putIfAbsent(String name, byte[] content, Attributes attributes) {
+  public Optional<Long> putIfAbsent(String name, ObjectBytes content, Attributes attributes) {
     Path target = dir.resolve(name);
     Path temp = null;
     try {
-      temp = AtomicFiles.writeTemp(dir, out -> out.write(content));
+      temp = AtomicFiles.writeTemp(dir, content::writeTo);
       if (!AtomicFiles.publish(temp, target)) {
         return Optional.empty();
       }

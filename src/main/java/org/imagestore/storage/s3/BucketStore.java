@@ -5,14 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -26,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.ObjectBytes;
 import org.imagestore.storage.ObjectStore;
 import org.imagestore.storage.StoreConfig;
 import org.imagestore.storage.Volume;
@@ -102,7 +99,7 @@ public class BucketStore implements ObjectStore {
   }
 
   @Override
-  public Optional<Long> putIfAbsent(String name, byte[] content, Attributes attributes) {
+  public Optional<Long> putIfAbsent(String name, ObjectBytes content, Attributes attributes) {
     if (head(name).isPresent()) {
       return Optional.empty();
     }
@@ -116,17 +113,15 @@ public class BucketStore implements ObjectStore {
                       .cacheControl(attributes.cacheControl())
                       .metadata(attributes.tags())
                       .ifNoneMatch("*"),
-              // Not fromBytes, which copies: a save already holds the image once.
+              // Not fromBytes, which copies: a save already holds the image once, or maps it.
               RequestBody.fromContentProvider(
-                  () -> new ByteArrayInputStream(content),
-                  content.length,
-                  attributes.contentType()));
-      return Optional.of(version(written.eTag(), content.length, null));
+                  content::stream, content.size(), attributes.contentType()));
+      return Optional.of(version(written.eTag(), content.size(), null));
     } catch (SdkException e) {
       // 412: the name exists; 409: another conditional write of it is under way. The SDK's retry
       // of a PUT whose answer was lost also sees 412: then the object there is this one.
       if (status(e) == 412 || status(e) == 409) {
-        long ours = version(md5(content), content.length, null);
+        long ours = version(content.digest("MD5"), content.size(), null);
         return head(name).map(Entry::version).filter(version -> version == ours);
       }
       throw unavailable("write " + name, e);
@@ -302,15 +297,6 @@ public class BucketStore implements ObjectStore {
         UUID.nameUUIDFromBytes(bare.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     // -1 means "no sidecar" in a FileState.
     return version == -1 ? 0 : version;
-  }
-
-  /** The ETag S3 gives an object written in one PUT. */
-  private static String md5(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no MD5 in this Java runtime", e);
-    }
   }
 
   /** The HTTP status S3 answered with; 0 when there was no answer (no connection, a timeout). */

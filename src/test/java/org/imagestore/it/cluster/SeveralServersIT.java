@@ -121,7 +121,7 @@ class SeveralServersIT {
     assertEquals(SEEDED, added, "one server indexed the images, the other found them indexed");
     assertEquals(SEEDED, a.images().list(ImageQuery.all().limit(1)).count());
     assertEquals(SEEDED, b.images().list(ImageQuery.all().limit(1)).count());
-    assertEquals(List.of(4L, 4L), sql("SELECT COUNT(*) - 1, MAX(version) FROM imagestore_schema"));
+    assertEquals(List.of(5L, 5L), sql("SELECT COUNT(*) - 1, MAX(version) FROM imagestore_schema"));
   }
 
   @Test
