@@ -23,7 +23,8 @@ final class Multipart {
   private static final int MAX_LINE_BYTES = 8 * 1024;
   private static final int MAX_HEADER_LINES = 16;
   private static final Pattern BOUNDARY =
-      Pattern.compile("(?i);\\s*boundary\\s*=\\s*(?:\"([^\"]{1,70})\"|([^;\\s\"]{1,70}))");
+      Pattern.compile(
+          "(?i);\\s*boundary\\s*=\\s*(?:\"([^\"]{1,70})\"|([^;\\s\"]{1,70}))(?=$|[;\\s])");
 
   /** One parameter of a header: {@code ; key=token} or {@code ; key="quoted \" text"}. */
   private static final Pattern PARAMETER =

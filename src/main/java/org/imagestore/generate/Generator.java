@@ -113,7 +113,12 @@ public class Generator {
             new LimitedInputStream(
                 response.readEntity(InputStream.class), images * imageTextBytes + 1024 * 1024);
         Txt2ImgAnswer read = Txt2ImgAnswer.read(answer, maxImageBytes, timeout);
-        return new Batch(UsedSettings.images(read, request.metadata()), held);
+        List<GeneratedImage> made = UsedSettings.images(read, request.metadata());
+        if (made.size() > request.images()) {
+          throw GeneratorFailure.badAnswer(
+              "has " + made.size() + " images, more than the " + request.images() + " asked for");
+        }
+        return new Batch(made, held);
       } catch (RuntimeException e) {
         held.close();
         throw e;

@@ -84,6 +84,16 @@ class MultipartTest {
   }
 
   @Test
+  void aBoundaryOverSeventyCharactersIsRefusedNotCut() {
+    String type = "multipart/form-data; boundary=" + "b".repeat(71);
+    ImageStoreException e =
+        assertThrows(
+            ImageStoreException.class,
+            () -> Multipart.of(new ByteArrayInputStream(new byte[0]), type));
+    assertEquals(Failure.INVALID_INPUT, e.failure());
+  }
+
+  @Test
   void headerLinesAreBounded() {
     byte[] body = ascii("--b\r\nX-Long: " + "x".repeat(10_000) + "\r\n\r\nbody\r\n--b--");
     Multipart form =

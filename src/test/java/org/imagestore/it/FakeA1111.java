@@ -43,7 +43,9 @@ public final class FakeA1111 implements AutoCloseable {
     /** 200 with a body that is not JSON (a proxy's error page). */
     GARBAGE,
     /** The second image of the batch is base64 of a GIF. */
-    NOT_PNG
+    NOT_PNG,
+    /** One image (and seed) more than the request asked for. */
+    EXTRA
   }
 
   public static final String MODEL = "v1-5-pruned-emaonly";
@@ -161,7 +163,7 @@ public final class FakeA1111 implements AutoCloseable {
     int height = request.getInt("height", 512);
     int steps = request.getInt("steps", 20);
     int batchSize = request.getInt("batch_size", 1);
-    int count = batchSize * request.getInt("n_iter", 1);
+    int count = batchSize * request.getInt("n_iter", 1) + (now == Mode.EXTRA ? 1 : 0);
     String prompt = request.getString("prompt", "");
     String negative = request.getString("negative_prompt", "");
     String sampler = request.getString("sampler_name", "Euler a");

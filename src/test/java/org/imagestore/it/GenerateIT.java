@@ -219,6 +219,14 @@ class GenerateIT extends ImageStoreTestBase {
     assertTrue(error.contains("image 1"), error);
   }
 
+  @Test
+  void moreImagesThanAskedForIsA502() {
+    SD.mode(FakeA1111.Mode.EXTRA);
+    String body = "{\"prompt\": \"x\", \"batch_size\": 2, \"width\": 16, \"height\": 16}";
+    String error = assertNothingStored(() -> assertError(post("api/generate", body), 502));
+    assertTrue(error.contains("more than the 2 asked for"), error);
+  }
+
   /** One client serves every call: two generations at once both succeed. */
   @Test
   void twoCallsAtOnceShareTheClient() throws Exception {
