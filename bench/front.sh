@@ -6,11 +6,12 @@
 #   - plain nginx serving the folder (sendfile on, etag on): the reference;
 #   - the shipped server-config/nginx/imagestore.conf in front of imagestore running with
 #     imagestore.offload=x-accel-redirect: imagestore decides every request, nginx sends the bytes;
-#   - an experiment, not shipped: nginx applies imagestore's name rule itself and asks imagestore
-#     only for what it cannot find, so most requests never reach the application server.
+#   - the shipped server-config/nginx/imagestore-cache.conf: nginx keeps imagestore's answers in
+#     proxy_cache (validity 10 s, revalidated in the background), so repeats never reach the
+#     application server.
 # Prints a Markdown table (also written to bench/front-results.md).
 # Settings: BENCH_SECONDS per scenario (10), BENCH_WARMUP (5), BENCH_CONNECTIONS (8).
-# Ports: 8180/10090 (WildFly, offset 100), 8280 (plain), 8380 (front), 8480 (experiment).
+# Ports: 8180/10090 (WildFly, offset 100), 8280 (plain), 8380 (front), 8480 (caching front).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,28 +37,35 @@ front=$(sed -E \
   -e "s|^([[:space:]]*)listen [^#]*# ADAPT.*|\1listen 127.0.0.1:8380;|" \
   -e "s|^([[:space:]]*)alias [^#]*# ADAPT.*|\1alias $SEED/;|" \
   server-config/nginx/imagestore.conf)
+# The shipped caching front, likewise (its upstream renamed: both configs name one).
+rm -rf "$WORK/front-cache"
+cache=$(sed -E \
+  -e "s|^proxy_cache_path [^#]*# ADAPT.*|proxy_cache_path $WORK/front-cache levels=1:2 keys_zone=imagestore:10m max_size=2g inactive=1d use_temp_path=off;|" \
+  -e "s|^([[:space:]]*)server [^#]*# ADAPT.*|\1server 127.0.0.1:8180;|" \
+  -e "s|^([[:space:]]*)listen [^#]*# ADAPT.*|\1listen 127.0.0.1:8480;|" \
+  -e "s|imagestore_app|imagestore_cached_app|g" \
+  server-config/nginx/imagestore-cache.conf)
 start_nginx "
 server { listen 127.0.0.1:8280; root $SEED; }
 $front
-server {
-  listen 127.0.0.1:8480;
-  location ~ \"^/storage/images/(generated_[0-9]{8}_[0-9]{6}(_[A-Za-z0-9]+)?\\.png)\$\" {
-    root $SEED;
-    try_files /\$1 @imagestore;
-    add_header Cache-Control \"public, max-age=31536000, immutable\";
-  }
-  location / { proxy_pass http://imagestore_app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
-  location @imagestore { proxy_pass http://imagestore_app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
-}"
+$cache"
 
 : > "$WORK/rows"
 BIG=generated_20251130_000000_big.png
 SMALL=generated_20251130_000000_small.png
-for server in nginx front experiment; do
+for server in nginx front cache; do
+  if [ "$server" = cache ]; then
+    # The caching front wants the bytes from the application: no X-Accel-Redirect (nginx never
+    # caches an answer that carries one). The same service, started again without offload.
+    pkill -f "jboss.home.dir=$SERVER" || true
+    while curl -sf -o /dev/null http://127.0.0.1:8180/ 2>/dev/null; do sleep 0.5; done
+    sleep 2
+    start_service "$SERVER" "$SEED"
+  fi
   case $server in
     nginx) base=http://127.0.0.1:8280 ;;
     front) base=http://127.0.0.1:8380/storage/images ;;
-    experiment) base=http://127.0.0.1:8480/storage/images ;;
+    cache) base=http://127.0.0.1:8480/storage/images ;;
   esac
   cmp -s "$SEED/$BIG" <(curl -sf "$base/$BIG") || { echo "$server did not serve $BIG byte for byte"; exit 1; }
   measure "$server GET 1.7 MB" "$base/$BIG"
@@ -76,10 +84,10 @@ cpus = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().split("/")[-1]
 print(f"Measured {datetime.date.today()} on {cpus} cores; nginx {nginx} with one worker, WildFly 39.0.1;")
 print(f"wrk -t1, {conns} connections, {duration} s per scenario after a warm-up, all on the same cores.\n")
-print("| GET scenario | plain nginx req/s | front (X-Accel-Redirect) req/s | front / nginx | experiment req/s | experiment / nginx |")
+print("| GET scenario | plain nginx req/s | front (X-Accel-Redirect) req/s | front / nginx | caching front req/s | caching / nginx |")
 print("| --- | --- | --- | --- | --- | --- |")
 for scenario in ("GET 1.7 MB", "GET 40 KB", "304"):
-    n, f, e = (rows[f"{s} {scenario}"] for s in ("nginx", "front", "experiment"))
+    n, f, e = (rows[f"{s} {scenario}"] for s in ("nginx", "front", "cache"))
     errors = " ".join(x for x in (n[2], f[2], e[2]) if x)
     print(f"| {scenario} | {n[0]:.0f} (p50 {n[1]:.2f} ms) | {f[0]:.0f} (p50 {f[1]:.2f} ms) | {f[0]/n[0]:.2f}x "
           f"| {e[0]:.0f} (p50 {e[1]:.2f} ms) | {e[0]/n[0]:.2f}x | {errors}")
