@@ -54,9 +54,7 @@ public class ImagesResource {
     long maxImageBytes = store.config().maxImageBytes();
     long bodyBytes = request.getContentLengthLong();
     if (bodyBytes > SaveRequest.maxBodyBytes(maxImageBytes)) {
-      throw new ImageStoreException(
-          Failure.TOO_LARGE,
-          "the request body is over the limit for a " + maxImageBytes + "-byte image");
+      throw tooLarge(maxImageBytes);
     }
     try (var reserved = budget.reserve(SaveRequest.memoryBytes(bodyBytes, maxImageBytes))) {
       SaveRequest save = SaveRequest.read(body, maxImageBytes, bodyBytes);
@@ -117,6 +115,7 @@ public class ImagesResource {
         .build();
   }
 
+  /** A body longer than any save of the largest image allowed: 413 before it is read. */
   private static ImageStoreException tooLarge(long maxImageBytes) {
     return new ImageStoreException(
         Failure.TOO_LARGE,

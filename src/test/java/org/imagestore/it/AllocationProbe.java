@@ -2,11 +2,14 @@ package org.imagestore.it;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -30,15 +33,15 @@ public class AllocationProbe extends HttpFilter {
     long before = allocated();
     // Set before the body is written: the header must go out with the status line.
     HttpServletResponse counted =
-        new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+        new HttpServletResponseWrapper(response) {
           @Override
-          public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+          public ServletOutputStream getOutputStream() throws IOException {
             setHeader(HEADER, Long.toString(allocated() - before));
             return super.getOutputStream();
           }
 
           @Override
-          public java.io.PrintWriter getWriter() throws IOException {
+          public PrintWriter getWriter() throws IOException {
             setHeader(HEADER, Long.toString(allocated() - before));
             return super.getWriter();
           }
