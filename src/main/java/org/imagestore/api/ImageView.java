@@ -1,28 +1,15 @@
 package org.imagestore.api;
 
 import jakarta.json.JsonObject;
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.imagestore.storage.StoredImage;
 import org.imagestore.storage.Timestamps;
 
 /** One entry of list-images; {@code owner} is left out when the image has none. */
-@JsonbPropertyOrder({
-  "filename",
-  "url",
-  "thumbnailUrl",
-  "createdAt",
-  "size",
-  "width",
-  "height",
-  "metadata",
-  "owner"
-})
 public record ImageView(
     String filename,
     String url,
-    @JsonbProperty("thumbnail_url") String thumbnailUrl,
-    @JsonbProperty("created_at") String createdAt,
+    String thumbnailUrl,
+    String createdAt,
     long size,
     Integer width,
     Integer height,

@@ -2,13 +2,11 @@ package org.imagestore.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +24,7 @@ import org.imagestore.storage.FileState;
 import org.imagestore.storage.ImageCatalog;
 import org.imagestore.storage.ImagePage;
 import org.imagestore.storage.ImageQuery;
+import org.imagestore.storage.JsonText;
 import org.imagestore.storage.Scope;
 import org.imagestore.storage.StoredImage;
 import org.imagestore.storage.Timestamps;
@@ -317,7 +316,7 @@ public class ImageIndex implements ImageCatalog {
         r.size,
         r.width,
         r.height,
-        Json.createReader(new StringReader(r.metadata)).readObject(),
+        new JsonText(r.metadata),
         r.owner,
         r.originalBytes,
         r.sha256);

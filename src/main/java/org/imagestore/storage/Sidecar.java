@@ -1,6 +1,5 @@
 package org.imagestore.storage;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -74,7 +73,7 @@ record Sidecar(
           new Object[] {name, MAX_READ_BYTES});
       return Optional.empty();
     }
-    try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (var reader = JsonText.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
       JsonObject json = reader.readObject();
       return Optional.of(
           new Sidecar(
@@ -104,7 +103,8 @@ record Sidecar(
 
   private void write(String filename, long size, OutputStream out) {
     var json =
-        Json.createObjectBuilder()
+        JsonText.PROVIDER
+            .createObjectBuilder()
             .add("filename", filename)
             .add("created_at", Timestamps.format(createdAt))
             .add("size", size)
@@ -119,7 +119,8 @@ record Sidecar(
       json.add("original_size", originalSize);
     }
     try (JsonWriter writer =
-        Json.createWriterFactory(PRETTY)
+        JsonText.PROVIDER
+            .createWriterFactory(PRETTY)
             .createWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       writer.writeObject(json.build());
     }
