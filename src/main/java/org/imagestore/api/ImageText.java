@@ -12,7 +12,7 @@ import org.imagestore.storage.ImageStoreException;
  * waits for {@link #finish()}, after the whole body has been read, so that a body that is not JSON
  * is a 400 whatever its image says; the text after a refusal is dropped, not decoded.
  */
-final class ImageText {
+final class ImageText implements JsonMembers.CharSink {
   private static final String DATA_URL = "data:";
   private static final String PNG_DATA_URL = "data:image/png;base64,";
 
@@ -28,7 +28,8 @@ final class ImageText {
     this.decoder = decoder;
   }
 
-  void accept(char c) {
+  @Override
+  public void accept(char c) {
     if (refused != null || Character.isWhitespace(c)) {
       return;
     }
@@ -46,6 +47,20 @@ final class ImageText {
       }
     } catch (ImageStoreException e) {
       refused = e;
+    }
+  }
+
+  /** A run of the text: once decoding, the base64 alphabet goes to the decoder in bulk. */
+  @Override
+  public void accept(char[] chars, int from, int to) {
+    int i = from;
+    while (i < to && refused == null) {
+      if (decoding) {
+        i = decoder.acceptRun(chars, i, to);
+      }
+      if (i < to) {
+        accept(chars[i++]);
+      }
     }
   }
 

@@ -87,7 +87,7 @@ record SaveRequest(byte[] png, JsonObject metadata) {
           value == JsonValue.NULL ? "image is required" : "image must be a base64 string");
     }
     var text = new ImageText(new Base64Decoder(maxImageBytes, decodedBytes(bodyBytes)));
-    members.string(text::accept);
+    members.string(text);
     return text;
   }
 

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.imagestore.Mutations;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
@@ -116,6 +117,41 @@ class Base64DecoderProperties {
       return new Outcome((url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text), null);
     } catch (IllegalArgumentException e) {
       return new Outcome(null, Failure.INVALID_INPUT);
+    }
+  }
+
+  /**
+   * The bulk path (acceptRun, as JSON strings feed it) gives what one character at a time gives.
+   */
+  @Property
+  void runsDecodeWhatSingleCharactersDecode(
+      @ForAll("base64ish") String text,
+      @ForAll @IntRange(min = 1, max = 9) int runLength,
+      @ForAll("expectedBytes") long expected) {
+    assertEquals(
+        decode(text, NO_LIMIT, expected),
+        decodeInRuns(text, runLength, NO_LIMIT, expected),
+        () -> "for \"" + text + "\" in runs of " + runLength);
+    assertEquals(
+        decode(text, 3, expected),
+        decodeInRuns(text, runLength, 3, expected),
+        () -> "for \"" + text + "\" in runs of " + runLength + " with limit 3");
+  }
+
+  static Outcome decodeInRuns(String text, int runLength, long maxBytes, long expectedBytes) {
+    Base64Decoder decoder = new Base64Decoder(maxBytes, expectedBytes);
+    char[] chars = text.toCharArray();
+    try {
+      for (int from = 0; from < chars.length; from += runLength) {
+        int to = Math.min(chars.length, from + runLength);
+        for (int i = decoder.acceptRun(chars, from, to); i < to; ) {
+          decoder.accept(chars[i++]);
+          i = decoder.acceptRun(chars, i, to);
+        }
+      }
+      return new Outcome(decoder.finish(), null);
+    } catch (ImageStoreException e) {
+      return new Outcome(null, e.failure());
     }
   }
 
