@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import org.imagestore.recipe.JsonString;
 
 /**
  * Writes the list-images answer itself rather than through JSON-B, so that each image's metadata
@@ -117,27 +118,8 @@ public class ImageListWriter implements MessageBodyWriter<ImageList> {
       out.write(':');
     }
 
-    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */
     private void string(String value) throws IOException {
-      out.write('"');
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        switch (c) {
-          case '"' -> out.write("\\\"");
-          case '\\' -> out.write("\\\\");
-          case '\n' -> out.write("\\n");
-          case '\r' -> out.write("\\r");
-          case '\t' -> out.write("\\t");
-          default -> {
-            if (c < 0x20) {
-              out.write(String.format("\\u%04x", (int) c));
-            } else {
-              out.write(c);
-            }
-          }
-        }
-      }
-      out.write('"');
+      out.write(JsonString.encode(value));
     }
   }
 }

@@ -3,9 +3,9 @@ package org.imagestore.recipe;
 /**
  * The JSON string syntax of A1111's quoted values, which it writes with Python's {@code
  * json.dumps(ensure_ascii=False)} and reads with {@code json.loads}. Done by hand because the
- * content of one string is all there is to it.
+ * content of one string is all there is to it. The list-images writer quotes its strings here too.
  */
-final class JsonString {
+public final class JsonString {
   private JsonString() {}
 
   /** The string between the quotes of a JSON string, decoded; null when it is not valid JSON. */
@@ -59,7 +59,7 @@ final class JsonString {
   }
 
   /** {@code value} as a quoted JSON string, escaping only what JSON requires, as Python does. */
-  static String encode(String value) {
+  public static String encode(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
