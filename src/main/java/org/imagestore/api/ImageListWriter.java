@@ -54,17 +54,17 @@ public class ImageListWriter implements MessageBodyWriter<ImageList> {
           .text("url", image.url())
           .text("thumbnail_url", image.thumbnailUrl())
           .text("created_at", image.createdAt())
-          .number("size", image.size())
-          .number("width", image.width())
-          .number("height", image.height())
-          .json("metadata", image.metadata())
+          .literal("size", image.size())
+          .literal("width", image.width())
+          .literal("height", image.height())
+          .literal("metadata", image.metadata())
           .text("owner", image.owner())
           .end();
     }
     out.write(']');
-    page.number("count", list.count())
-        .number("limit", list.limit())
-        .number("offset", list.offset())
+    page.literal("count", list.count())
+        .literal("limit", list.limit())
+        .literal("offset", list.offset())
         .text("next_cursor", list.nextCursor())
         .end();
     out.flush();
@@ -88,16 +88,8 @@ public class ImageListWriter implements MessageBodyWriter<ImageList> {
       return this;
     }
 
-    Members number(String name, Number value) throws IOException {
-      if (value != null) {
-        name(name);
-        out.write(value.toString());
-      }
-      return this;
-    }
-
-    /** A JSON-P value: its {@code toString()} is its JSON text. */
-    Members json(String name, Object value) throws IOException {
+    /** A number or a JSON-P value: either's {@code toString()} is its JSON text. */
+    Members literal(String name, Object value) throws IOException {
       if (value != null) {
         name(name);
         out.write(value.toString());

@@ -2,7 +2,6 @@ package org.imagestore.api;
 
 import static org.imagestore.storage.ImageStoreException.invalidInput;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
+import org.imagestore.storage.JsonText;
 
 /**
  * A JSON object read from a stream one member at a time. A JSON-P reader holds every string whole,
@@ -132,7 +132,7 @@ final class JsonMembers {
    * what follows a value ({@code 1x}, {@code {} junk}).
    */
   static JsonValue parse(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JsonText.PROVIDER.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw syntax();
       }

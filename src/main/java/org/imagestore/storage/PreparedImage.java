@@ -1,6 +1,5 @@
 package org.imagestore.storage;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -50,6 +49,9 @@ record PreparedImage(
   private static JsonObject withSource(JsonObject metadata) {
     return metadata.containsKey("source")
         ? metadata
-        : Json.createObjectBuilder(metadata).add("source", ImageQuery.DEFAULT_SOURCE).build();
+        : JsonText.PROVIDER
+            .createObjectBuilder(metadata)
+            .add("source", ImageQuery.DEFAULT_SOURCE)
+            .build();
   }
 }
