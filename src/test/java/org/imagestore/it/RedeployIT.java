@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.imagestore.client.ImageQuery;
 import org.imagestore.client.Reconciliation;
@@ -19,8 +21,13 @@ import org.junit.jupiter.api.Test;
  * changed meanwhile is read again.
  */
 class RedeployIT extends ChatBackEnd {
+  private static final int BUSY_IMAGES = 3000;
   private static final TestStorage STORAGE = Deployments.freshStorage("redeploy");
   private static final TestStorage THUMBNAILS = Deployments.freshStorage("redeploy-thumbnails");
+
+  /** A folder the server's index has not seen, even in a rerun: its first start reads it all. */
+  private static final TestStorage BUSY =
+      Deployments.freshStorage("redeploy-busy-" + System.currentTimeMillis());
 
   @ArquillianResource Deployer deployer;
 
@@ -32,6 +39,42 @@ class RedeployIT extends ChatBackEnd {
   @Deployment(name = "thumbnails", managed = false, testable = false)
   static WebArchive thumbnails() {
     return Deployments.war("thumbnails.war", "/redeploy-thumbnails", THUMBNAILS, Map.of());
+  }
+
+  @Deployment(name = "busy", managed = false, testable = false)
+  static WebArchive busy() {
+    return Deployments.war("busy.war", "/redeploy-busy", BUSY, Map.of());
+  }
+
+  /**
+   * An undeploy waits for the maintenance job it meets. A job that ran on after the application had
+   * gone lost its transaction manager mid-transaction and could leave the lease row locked, so the
+   * next deployment's start-up reconciliation waited minutes for it.
+   */
+  @Test
+  @FilesystemOnly
+  void anUndeployDuringStartUpReconciliationLeavesNothingBehind() throws Exception {
+    LocalDateTime first = LocalDateTime.of(2025, 1, 1, 0, 0);
+    DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    byte[] png = Pngs.flat(2, 2, 1);
+    for (int i = 0; i < BUSY_IMAGES; i++) {
+      BUSY.writeSeedImage(first.plusSeconds(i).format(stamp), png, "seed");
+    }
+    long logStart = TestServer.logLength();
+    deployer.deploy("busy");
+    // At once, while the start-up reconciliation reads the folder.
+    deployer.undeploy("busy");
+    String log = TestServer.logSince(logStart);
+    assertFalse(log.contains("after container"), "a job outlived its application:\n" + log);
+    assertFalse(log.contains("could not release"), "a job outlived its application:\n" + log);
+    try {
+      deployer.deploy("busy");
+      connect(TestServer.deployedAt("/redeploy-busy"));
+      awaitIndex();
+      assertEquals(BUSY_IMAGES, images.list(ImageQuery.all()).count());
+    } finally {
+      deployer.undeploy("busy");
+    }
   }
 
   /**
