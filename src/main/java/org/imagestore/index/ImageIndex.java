@@ -55,12 +55,18 @@ public class ImageIndex implements ImageCatalog {
 
   @Override
   @Transactional
-  public void put(StoredImage image, FileState state) {
+  public void putSaved(StoredImage image, FileState state) {
     ImageRecord record = toRecord(image, state);
     // Locked, so that the size taken off the totals is the one replaced.
     ImageRecord old = em.find(ImageRecord.class, record.filename, LockModeType.PESSIMISTIC_WRITE);
     long oldSize = old == null ? 0 : old.size;
-    em.merge(record);
+    // A new name has no row (a stale one is replaced): persist spares merge's second lookup.
+    if (old == null) {
+      em.persist(record);
+    } else {
+      em.merge(record);
+    }
+    deleteClaim(record.filename);
     em.flush();
     totals.adjust(old == null ? 1 : 0, record.size - oldSize);
   }
@@ -152,6 +158,10 @@ public class ImageIndex implements ImageCatalog {
   @Override
   @Transactional
   public void release(String filename) {
+    deleteClaim(filename);
+  }
+
+  private void deleteClaim(String filename) {
     em.createQuery("DELETE FROM NameClaim c WHERE c.filename = :name")
         .setParameter("name", filename)
         .executeUpdate();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * It also holds name claims, since it is shared by every server on one storage.
  */
 public interface ImageCatalog {
-  void put(StoredImage image, FileState state);
+  /** Records a saved image and ends the claim on its name, in one transaction. */
+  void putSaved(StoredImage image, FileState state);
 
   void remove(String filename);
 
@@ -32,6 +33,6 @@ public interface ImageCatalog {
   /** Whether a save or a delete holds the name now. */
   boolean claimed(String filename);
 
-  /** Ends a claim once the save is indexed or failed, or the delete done. */
+  /** Ends a claim once a save failed, or a delete is done. */
   void release(String filename);
 }

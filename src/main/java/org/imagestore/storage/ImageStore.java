@@ -116,17 +116,20 @@ public class ImageStore {
       if (!catalog.claim(image.filename())) {
         continue;
       }
+      boolean indexed = false;
       try {
         Optional<FileState> state = publish(image, stored);
         if (state.isPresent()) {
           fingerprints.remember(
               image.filename(), stored.size(), state.get().imageVersion(), image.sha256());
-          index(image, state.get());
+          indexed = index(image, state.get());
           saved.fire(new ImageSaved(image));
           return new SaveOutcome(image, false);
         }
       } finally {
-        release(image.filename());
+        if (!indexed) {
+          release(image.filename());
+        }
       }
     }
     // Random names do not collide twenty times: the index refused the claims.
@@ -156,12 +159,18 @@ public class ImageStore {
     }
   }
 
-  /** The image is saved whatever happens here; the next reconciliation repairs a failed update. */
-  private void index(StoredImage image, FileState state) {
+  /**
+   * The image is saved whatever happens here; the next reconciliation repairs a failed update.
+   *
+   * @return whether the image is indexed, and its claim ended with it
+   */
+  private boolean index(StoredImage image, FileState state) {
     try {
-      catalog.put(image, state);
+      catalog.putSaved(image, state);
+      return true;
     } catch (Exception e) { // a failed commit may come as a checked exception
       LOG.log(Level.WARNING, "imagestore: could not index " + image.filename(), e);
+      return false;
     }
   }
 

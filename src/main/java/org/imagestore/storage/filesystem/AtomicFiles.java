@@ -31,6 +31,12 @@ final class AtomicFiles {
 
   private static final Object MOVE_LOCK = new Object();
 
+  /**
+   * The most bytes handed to the channel at once: it copies heap bytes through a temporary direct
+   * buffer as large as the write. Here a 1.7 MB image took 5.8 ms written whole, 0.7 ms in pieces.
+   */
+  private static final int WRITE_BYTES = 64 * 1024;
+
   private AtomicFiles() {}
 
   /** Writes {@code content} to a new temp file in {@code dir}, forced to disk. */
@@ -86,7 +92,10 @@ final class AtomicFiles {
     return new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+        for (int n; len > 0; off += n, len -= n) {
+          n = Math.min(len, WRITE_BYTES);
+          out.write(b, off, n);
+        }
       }
 
       @Override
