@@ -92,39 +92,71 @@ final class Base64Decoder {
     if (padding > 0) {
       return from;
     }
+    // One by one up to a quantum's start, then whole quanta, then the rest one by one.
+    int i = chars == 0 ? from : oneByOne(text, from, Math.min(to, from + 4 - chars));
+    if (chars == 0) {
+      i = quanta(text, i, to);
+    }
+    i = oneByOne(text, i, to);
+    any |= i > from;
+    return i;
+  }
+
+  /** Whole quanta from a quantum's start while there is room: four lookups, three stores a step. */
+  private int quanta(char[] text, int from, int to) {
+    byte[] o = out;
+    int len = length;
+    int kinds = 0;
+    int i = from;
+    for (; i + 4 <= to && len + 3 <= o.length; i += 4, len += 3) {
+      int a = code(text[i]);
+      int b = code(text[i + 1]);
+      int c = code(text[i + 2]);
+      int d = code(text[i + 3]);
+      if ((a | b | c | d) < 0) {
+        break;
+      }
+      kinds |= a | b | c | d;
+      int bits = (a & 63) << 18 | (b & 63) << 12 | (c & 63) << 6 | d & 63;
+      o[len] = (byte) (bits >> 16);
+      o[len + 1] = (byte) (bits >> 8);
+      o[len + 2] = (byte) bits;
+    }
+    length = len;
+    noteAlphabets(kinds);
+    return i;
+  }
+
+  /** Alphabet characters one at a time, as {@link #accept(char)} takes them, until another. */
+  private int oneByOne(char[] text, int from, int to) {
     int q = quantum;
     int n = chars;
     int kinds = 0;
     int i = from;
     for (; i < to; i++) {
-      char c = text[i];
-      int v = c < VALUES.length ? VALUES[c] : -1;
+      int v = code(text[i]);
       if (v < 0) {
         break;
       }
       kinds |= v;
       q = q << 6 | (v & 63);
       if (++n == 4) {
-        if (length + 3 <= out.length) {
-          out[length] = (byte) (q >> 16);
-          out[length + 1] = (byte) (q >> 8);
-          out[length + 2] = (byte) q;
-          length += 3;
-        } else {
-          write(q >> 16);
-          write(q >> 8);
-          write(q);
-        }
+        write(q >> 16);
+        write(q >> 8);
+        write(q);
         q = 0;
         n = 0;
       }
     }
     quantum = q;
     chars = n;
-    any |= i > from;
+    noteAlphabets(kinds);
+    return i;
+  }
+
+  private void noteAlphabets(int kinds) {
     standardAlphabet |= (kinds & STANDARD) != 0;
     urlAlphabet |= (kinds & URL) != 0;
-    return i;
   }
 
   /** Whether any character was given at all. */
@@ -146,11 +178,15 @@ final class Base64Decoder {
     return length == out.length ? out : Arrays.copyOf(out, length);
   }
 
+  /** The character's entry in {@link #VALUES}: its value with its alphabet's bit, or -1. */
+  private static int code(char c) {
+    return c < VALUES.length ? VALUES[c] : -1;
+  }
+
   private int value(char c) {
-    int v = c < VALUES.length ? VALUES[c] : -1;
+    int v = code(c);
     if (v >= 0) {
-      standardAlphabet |= (v & STANDARD) != 0;
-      urlAlphabet |= (v & URL) != 0;
+      noteAlphabets(v);
     }
     return v < 0 ? -1 : v & 63;
   }

@@ -50,18 +50,16 @@ final class ImageText implements JsonMembers.CharSink {
     }
   }
 
-  /** A run of the text: once decoding, the base64 alphabet goes to the decoder in bulk. */
+  /**
+   * Once decoding, the base64 alphabet goes to the decoder in bulk; it stops at any other character
+   * (a quote, a backslash and control characters are none of it), which then comes one by one.
+   */
   @Override
-  public void accept(char[] chars, int from, int to) {
-    int i = from;
-    while (i < to && refused == null) {
-      if (decoding) {
-        i = decoder.acceptRun(chars, i, to);
-      }
-      if (i < to) {
-        accept(chars[i++]);
-      }
+  public int acceptPlain(char[] chars, int from, int to) {
+    if (decoding && refused == null) {
+      return decoder.acceptRun(chars, from, to);
     }
+    return JsonMembers.CharSink.super.acceptPlain(chars, from, to);
   }
 
   /** The decoded image, once the body has ended. */

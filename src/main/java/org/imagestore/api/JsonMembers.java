@@ -26,11 +26,19 @@ final class JsonMembers {
   interface CharSink {
     void accept(char c);
 
-    /** A run of characters with no escape in it; a sink may take it faster than one by one. */
-    default void accept(char[] chars, int from, int to) {
-      for (int i = from; i < to; i++) {
+    /**
+     * Takes characters of the string from {@code from} on, at most to {@code to}, as long as they
+     * need no escape (a quote, a backslash or a control character ends the string's plain text), or
+     * for as long as it likes; a sink may take them faster than one by one.
+     *
+     * @return where it stopped: the character there comes to {@link #accept(char)}, if plain
+     */
+    default int acceptPlain(char[] chars, int from, int to) {
+      int i = from;
+      for (; i < to && plain(chars[i]); i++) {
         accept(chars[i]);
       }
+      return i;
     }
   }
 
@@ -189,14 +197,12 @@ final class JsonMembers {
    */
   private void stringBody(CharSink sink) {
     while (true) {
-      int run = position;
-      while (run < end && plain(buffer[run])) {
-        run++;
-      }
-      if (run > position) {
-        sink.accept(buffer, position, run);
-        position = run;
-        continue;
+      if (position < end) {
+        int stop = sink.acceptPlain(buffer, position, end);
+        if (stop > position) {
+          position = stop;
+          continue;
+        }
       }
       int c = read();
       if (c == '"') {
@@ -205,15 +211,11 @@ final class JsonMembers {
       if (c < 0x20) {
         throw syntax();
       }
-      if (c == '\\') {
-        sink.accept(escaped());
-      } else {
-        position--; // a refill: the character read starts the next run
-      }
+      sink.accept(c == '\\' ? escaped() : (char) c);
     }
   }
 
-  private static boolean plain(char c) {
+  static boolean plain(char c) {
     return c != '"' && c != '\\' && c >= 0x20;
   }
 
