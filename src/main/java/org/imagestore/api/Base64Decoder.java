@@ -1,5 +1,6 @@
 package org.imagestore.api;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
@@ -18,8 +19,25 @@ final class Base64Decoder {
 
   private static final int URL = 2 << 6;
 
+  private static final int KINDS = STANDARD | URL;
+
   /** Each ASCII character's value and alphabet kind, -1 for characters outside both alphabets. */
   private static final int[] VALUES = new int[128];
+
+  /** Moves an alphabet kind from above a 6-bit value to above a quantum's 24 bits. */
+  private static final int KIND_SHIFT = 24 - 6;
+
+  /**
+   * {@link #VALUES} for whole quanta, one table per place in a quantum: each character's value
+   * already shifted to its place among the quantum's 24 bits, its alphabet kind above them, the
+   * sign bit for characters outside both alphabets. A quantum is then four lookups or-ed into one
+   * int, checked once.
+   */
+  private static final int[] FIRST = new int[128];
+
+  private static final int[] SECOND = new int[128];
+  private static final int[] THIRD = new int[128];
+  private static final int[] FOURTH = new int[128];
 
   static {
     Arrays.fill(VALUES, -1);
@@ -31,6 +49,15 @@ final class Base64Decoder {
     VALUES['/'] = 63 | STANDARD;
     VALUES['-'] = 62 | URL;
     VALUES['_'] = 63 | URL;
+    for (int c = 0; c < VALUES.length; c++) {
+      int v = VALUES[c];
+      int bits = v < 0 ? Integer.MIN_VALUE : (v & KINDS) << KIND_SHIFT;
+      int value = v & 63;
+      FIRST[c] = bits | value << 18;
+      SECOND[c] = bits | value << 12;
+      THIRD[c] = bits | value << 6;
+      FOURTH[c] = bits | value;
+    }
   }
 
   private final int maxBytes;
@@ -102,28 +129,34 @@ final class Base64Decoder {
     return i;
   }
 
-  /** Whole quanta from a quantum's start while there is room: four lookups, three stores a step. */
+  /**
+   * Whole quanta from a quantum's start while there is room: one check that the four characters are
+   * ASCII (so that masking them to 7 bits changes none), four lookups, three stores a step.
+   */
   private int quanta(char[] text, int from, int to) {
     byte[] o = out;
     int len = length;
     int kinds = 0;
     int i = from;
     for (; i + 4 <= to && len + 3 <= o.length; i += 4, len += 3) {
-      int a = code(text[i]);
-      int b = code(text[i + 1]);
-      int c = code(text[i + 2]);
-      int d = code(text[i + 3]);
-      if ((a | b | c | d) < 0) {
+      char a = text[i];
+      char b = text[i + 1];
+      char c = text[i + 2];
+      char d = text[i + 3];
+      if ((a | b | c | d) >= VALUES.length) {
         break;
       }
-      kinds |= a | b | c | d;
-      int bits = (a & 63) << 18 | (b & 63) << 12 | (c & 63) << 6 | d & 63;
+      int bits = FIRST[a & 127] | SECOND[b & 127] | THIRD[c & 127] | FOURTH[d & 127];
+      if (bits < 0) {
+        break;
+      }
+      kinds |= bits;
       o[len] = (byte) (bits >> 16);
       o[len + 1] = (byte) (bits >> 8);
       o[len + 2] = (byte) bits;
     }
     length = len;
-    noteAlphabets(kinds);
+    noteAlphabets(kinds >> KIND_SHIFT);
     return i;
   }
 
@@ -164,8 +197,11 @@ final class Base64Decoder {
     return !any;
   }
 
-  /** The decoded bytes, once the text has ended. */
-  byte[] finish() {
+  /**
+   * The decoded bytes, once the text has ended: the buffer itself from 0 to its limit, not a copy
+   * trimmed to size, which would hold a second image-sized array in the heap.
+   */
+  ByteBuffer finish() {
     if ((standardAlphabet && urlAlphabet) || chars == 1 || (padding > 0 && chars + padding != 4)) {
       throw invalid();
     }
@@ -175,7 +211,7 @@ final class Base64Decoder {
       write(quantum >> 10);
       write(quantum >> 2);
     }
-    return length == out.length ? out : Arrays.copyOf(out, length);
+    return ByteBuffer.wrap(out, 0, length);
   }
 
   /** The character's entry in {@link #VALUES}: its value with its alphabet's bit, or -1. */

@@ -2,6 +2,7 @@ package org.imagestore.api;
 
 import static org.imagestore.storage.ImageStoreException.invalidInput;
 
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.imagestore.storage.Failure;
 import org.imagestore.storage.ImageStoreException;
@@ -63,7 +64,7 @@ final class ImageText implements JsonMembers.CharSink {
   }
 
   /** The decoded image, once the body has ended. */
-  byte[] finish() {
+  ByteBuffer finish() {
     if (refused != null) {
       throw refused;
     }

@@ -17,7 +17,7 @@ import org.imagestore.storage.StoredImage;
  * body is read whatever its Content-Type, as browsers post JSON strings as {@code text/plain}. The
  * image is decoded as it streams in, so a save holds its decoded bytes and never its base64 text.
  */
-record SaveRequest(byte[] png, JsonObject metadata) {
+record SaveRequest(ByteBuffer png, JsonObject metadata) {
   /**
    * Fields other than the image, as JSON text: room for whitespace around metadata that the store
    * takes at most {@link StoredImage#MAX_METADATA_CHARS} long once compact.
@@ -37,8 +37,9 @@ record SaveRequest(byte[] png, JsonObject metadata) {
 
   /**
    * The most heap a save of a body this long holds, for {@link SaveBudget}: the decoded image twice
-   * (its buffer, and the copy trimmed to size), and a field's text with its copies while JSON-P
-   * parses it (two bytes a character, a few times over).
+   * (its buffer, and the larger one it grows into when the body's length is unknown, or what the
+   * store derives from it), and a field's text with its copies while JSON-P parses it (two bytes a
+   * character, a few times over).
    *
    * @param bodyBytes the body's length, negative if unknown
    */

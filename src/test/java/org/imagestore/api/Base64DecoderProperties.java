@@ -149,7 +149,7 @@ class Base64DecoderProperties {
           i = decoder.acceptRun(chars, i, to);
         }
       }
-      return new Outcome(decoder.finish(), null);
+      return new Outcome(SaveRequestTest.bytes(decoder.finish()), null);
     } catch (ImageStoreException e) {
       return new Outcome(null, e.failure());
     }
@@ -162,7 +162,7 @@ class Base64DecoderProperties {
         decoder.accept(text.charAt(i));
       }
       assertEquals(text.isEmpty(), decoder.isEmpty());
-      return new Outcome(decoder.finish(), null);
+      return new Outcome(SaveRequestTest.bytes(decoder.finish()), null);
     } catch (ImageStoreException e) {
       return new Outcome(null, e.failure());
     }

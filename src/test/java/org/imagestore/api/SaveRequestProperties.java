@@ -145,7 +145,10 @@ class SaveRequestProperties {
     public String toString() {
       return failure != null
           ? failure.toString()
-          : "png " + Base64.getEncoder().encodeToString(request.png()) + ", " + request.metadata();
+          : "png "
+              + Base64.getEncoder().encodeToString(SaveRequestTest.bytes(request.png()))
+              + ", "
+              + request.metadata();
     }
   }
 
@@ -173,7 +176,10 @@ class SaveRequestProperties {
       if (actual.failure() != null) {
         fail(actual + " but JSON-P and the old decoding accept " + shown(text));
       }
-      assertArrayEquals(expected.png(), actual.request().png(), () -> "png of " + shown(text));
+      assertArrayEquals(
+          expected.png(),
+          SaveRequestTest.bytes(actual.request().png()),
+          () -> "png of " + shown(text));
       assertEquals(expected.metadata(), actual.request().metadata(), () -> shown(text));
     } else if (actual.failure() == null || !expected.allowed().contains(actual.failure())) {
       fail(
