@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,12 +49,19 @@ public class FolderStore implements ObjectStore {
 
   private Path dir;
 
+  /** The folder's file store, found once: finding it parses the mount table. */
+  private FileStore fileStore;
+
+  private boolean posix;
+
   /** Creates the folder and removes writes a crash left unfinished. */
   @PostConstruct
   void init() {
     dir = config.dir();
     try {
       Files.createDirectories(dir);
+      fileStore = Files.getFileStore(dir);
+      posix = fileStore.supportsFileAttributeView("posix");
       try (DirectoryStream<Path> temps =
           Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
         for (Path temp : temps) {
@@ -73,7 +81,7 @@ public class FolderStore implements ObjectStore {
     Path target = dir.resolve(name);
     Path temp = null;
     try {
-      temp = AtomicFiles.writeTemp(dir, content::writeTo);
+      temp = AtomicFiles.writeTemp(dir, posix, content::writeTo);
       if (!AtomicFiles.publish(temp, target)) {
         return Optional.empty();
       }
@@ -168,9 +176,11 @@ public class FolderStore implements ObjectStore {
   @Override
   public Optional<Volume> volume() {
     try {
-      var store = Files.getFileStore(dir);
       return Optional.of(
-          new Volume(store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace()));
+          new Volume(
+              fileStore.getTotalSpace(),
+              fileStore.getUnallocatedSpace(),
+              fileStore.getUsableSpace()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,7 +199,7 @@ public class FolderStore implements ObjectStore {
   @Override
   public Optional<String> problem() {
     try {
-      AtomicFiles.deleteQuietly(AtomicFiles.writeTemp(dir, out -> {}));
+      AtomicFiles.deleteQuietly(AtomicFiles.writeTemp(dir, posix, out -> {}));
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.of("the folder " + dir + " cannot be written: " + e);

@@ -38,6 +38,7 @@ class AtomicFilesTest {
             () ->
                 AtomicFiles.writeTemp(
                     dir,
+                    true,
                     out -> {
                       out.write(new byte[100_000]);
                       throw new IOException("disk on fire");
@@ -48,7 +49,7 @@ class AtomicFilesTest {
 
   @Test
   void publishGivesTheTempItsNameAndIsReadableByOthers() throws IOException {
-    Path temp = AtomicFiles.writeTemp(dir, out -> out.write(new byte[] {1, 2, 3}));
+    Path temp = AtomicFiles.writeTemp(dir, true, out -> out.write(new byte[] {1, 2, 3}));
     assertTrue(AtomicFiles.isTempName(temp.getFileName().toString()));
     Path target = dir.resolve("generated_20250101_000000.png");
     assertTrue(AtomicFiles.publish(temp, target));
@@ -61,7 +62,7 @@ class AtomicFilesTest {
   void publishNeverReplacesAnExistingFile() throws IOException {
     Path target = dir.resolve("generated_20250101_000000.png");
     Files.write(target, new byte[] {9});
-    Path temp = AtomicFiles.writeTemp(dir, out -> out.write(new byte[] {1}));
+    Path temp = AtomicFiles.writeTemp(dir, true, out -> out.write(new byte[] {1}));
     assertFalse(AtomicFiles.publish(temp, target));
     assertArrayEquals(new byte[] {9}, Files.readAllBytes(target));
     assertTrue(Files.exists(temp));
