@@ -43,6 +43,8 @@ public class ImageIndex implements ImageCatalog {
 
   @Inject NameClaims claims;
 
+  @Inject SavedRows rows;
+
   @Inject TotalsRow totals;
 
   @Inject Schema schema;
@@ -54,21 +56,14 @@ public class ImageIndex implements ImageCatalog {
   public record Sized(String filename, long size) {}
 
   @Override
-  @Transactional
   public void putSaved(StoredImage image, FileState state) {
     ImageRecord record = toRecord(image, state);
-    // Locked, so that the size taken off the totals is the one replaced.
-    ImageRecord old = em.find(ImageRecord.class, record.filename, LockModeType.PESSIMISTIC_WRITE);
-    long oldSize = old == null ? 0 : old.size;
-    // A new name has no row (a stale one is replaced): persist spares merge's second lookup.
-    if (old == null) {
-      em.persist(record);
-    } else {
-      em.merge(record);
+    try {
+      rows.insert(record);
+    } catch (Exception e) { // a failed commit may come as a checked exception
+      LOG.log(Level.FINE, "imagestore: replacing the index row of " + record.filename, e);
+      rows.replace(record);
     }
-    deleteClaim(record.filename);
-    em.flush();
-    totals.adjust(old == null ? 1 : 0, record.size - oldSize);
   }
 
   /** Writes a batch in one transaction: new rows inserted, known ones replaced. */
@@ -158,13 +153,7 @@ public class ImageIndex implements ImageCatalog {
   @Override
   @Transactional
   public void release(String filename) {
-    deleteClaim(filename);
-  }
-
-  private void deleteClaim(String filename) {
-    em.createQuery("DELETE FROM NameClaim c WHERE c.filename = :name")
-        .setParameter("name", filename)
-        .executeUpdate();
+    claims.delete(filename);
   }
 
   /** Counts the rows into the totals row, repairing any drift; run by reconciliation. */

@@ -6,9 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Inserts claims in a transaction of their own, flushed inside it: a duplicate key then fails as a
- * PersistenceException the caller can catch, not at commit, where WildFly's transaction manager
- * would rethrow a checked RollbackException past any catch of runtime exceptions.
+ * Inserts claims in a transaction of their own (and deletes them in the caller's), flushed inside
+ * it: a duplicate key then fails as a PersistenceException the caller can catch, not at commit,
+ * where WildFly's transaction manager would rethrow a checked RollbackException past any catch of
+ * runtime exceptions.
  */
 @ApplicationScoped
 class NameClaims {
@@ -22,5 +23,13 @@ class NameClaims {
     claim.claimedMillis = System.currentTimeMillis();
     em.persist(claim);
     em.flush();
+  }
+
+  /** Ends a claim in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void delete(String filename) {
+    em.createQuery("DELETE FROM NameClaim c WHERE c.filename = :name")
+        .setParameter("name", filename)
+        .executeUpdate();
   }
 }
