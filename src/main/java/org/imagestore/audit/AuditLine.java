@@ -1,7 +1,7 @@
 package org.imagestore.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import org.imagestore.storage.JsonText;
 
 /**
  * One audited request, as one line of JSON after the marker {@code imagestore-audit}: a log shipper
@@ -22,7 +22,8 @@ record AuditLine(
 
   String toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonText.PROVIDER
+            .createObjectBuilder()
             .add("action", action)
             .add("status", status)
             .add("outcome", status < 400 ? "ok" : status < 500 ? "refused" : "failed");
