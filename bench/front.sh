@@ -53,26 +53,38 @@ $cache"
 : > "$WORK/rows"
 BIG=generated_20251130_000000_big.png
 SMALL=generated_20251130_000000_small.png
-for server in nginx front cache; do
-  if [ "$server" = cache ]; then
-    # The caching front wants the bytes from the application: no X-Accel-Redirect (nginx never
-    # caches an answer that carries one). The same service, started again without offload.
-    pkill -f "jboss.home.dir=$SERVER" || true
-    while curl -sf -o /dev/null http://127.0.0.1:8180/ 2>/dev/null; do sleep 0.5; done
+# settle: waits (at most a minute) until the service's JVM is idle after its start (JIT, the
+# index's start-up), so that it takes no core from nginx and wrk in what follows.
+settle() {
+  local pid ticks before
+  pid=$(pgrep -f "jboss.home.dir=$SERVER" | head -1)
+  for _ in $(seq 30); do
+    before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     sleep 2
-    start_service "$SERVER" "$SEED"
-  fi
-  case $server in
-    nginx) base=http://127.0.0.1:8280 ;;
-    front) base=http://127.0.0.1:8380/storage/images ;;
-    cache) base=http://127.0.0.1:8480/storage/images ;;
-  esac
+    ticks=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") - before ))
+    [ "$ticks" -le 10 ] && return 0  # under 5% of one core over 2 s (100 ticks a second)
+  done
+}
+# scenarios SERVER BASE: the three scenarios against one server.
+scenarios() {
+  local server=$1 base=$2
   cmp -s "$SEED/$BIG" <(curl -sf "$base/$BIG") || { echo "$server did not serve $BIG byte for byte"; exit 1; }
   measure "$server GET 1.7 MB" "$base/$BIG"
   measure "$server GET 40 KB" "$base/$SMALL"
   measure "$server 304" "$base/$SMALL" -H "If-None-Match: $(header "$base/$SMALL" ETag)"
-done
-
+}
+settle
+scenarios front http://127.0.0.1:8380/storage/images
+# The caching front wants the bytes from the application: no X-Accel-Redirect (nginx never caches
+# an answer that carries one). The same service, started again without offload; plain nginx is
+# measured right beside it, on a settled service, since the two are compared.
+pkill -f "jboss.home.dir=$SERVER" || true
+while curl -sf -o /dev/null http://127.0.0.1:8180/ 2>/dev/null; do sleep 0.5; done
+sleep 2
+start_service "$SERVER" "$SEED"
+settle
+scenarios nginx http://127.0.0.1:8280
+scenarios cache http://127.0.0.1:8480/storage/images
 python3 - "$WORK/rows" "$DURATION" "$conns" <<'PY' | tee bench/front-results.md
 import subprocess, sys, datetime
 rows = {}
