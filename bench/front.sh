@@ -46,7 +46,7 @@ cache=$(sed -E \
   -e "s|imagestore_app|imagestore_cached_app|g" \
   server-config/nginx/imagestore-cache.conf)
 start_nginx "
-server { listen 127.0.0.1:8280; root $SEED; }
+server { listen 127.0.0.1:8280; root $SEED; keepalive_requests 1000000; open_file_cache max=10000 inactive=60s; }
 $front
 $cache"
 
