@@ -10,7 +10,8 @@
 #     proxy_cache (validity 10 s, revalidated in the background), so repeats never reach the
 #     application server.
 # Prints a Markdown table (also written to bench/front-results.md).
-# Settings: BENCH_SECONDS per scenario (10), BENCH_WARMUP (5), BENCH_CONNECTIONS (8).
+# Settings: BENCH_SECONDS per scenario (10), BENCH_WARMUP (5), BENCH_CONNECTIONS (8), BENCH_TURNS
+# (3: plain nginx and the caching front take turns, BENCH_SECONDS split between them).
 # Ports: 8180/10090 (WildFly, offset 100), 8280 (plain), 8380 (front), 8480 (caching front).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +74,17 @@ scenarios() {
   measure "$server GET 40 KB" "$base/$SMALL"
   measure "$server 304" "$base/$SMALL" -H "If-None-Match: $(header "$base/$SMALL" ETag)"
 }
+# in_turns: plain nginx and the caching front, whose ratio is the target, measured in turns
+# (BENCH_TURNS times each, DURATION split between the turns, a 2 s warm-up before each), so that
+# a drift of the machine's speed during the run falls on both; the table takes each one's median.
+in_turns() {
+  local turns=${BENCH_TURNS:-3} DURATION=$(( (DURATION + ${BENCH_TURNS:-3} - 1) / ${BENCH_TURNS:-3} ))
+  local BENCH_WARMUP=2
+  for _ in $(seq "$turns"); do
+    scenarios nginx http://127.0.0.1:8280
+    scenarios cache http://127.0.0.1:8480/storage/images
+  done
+}
 settle
 scenarios front http://127.0.0.1:8380/storage/images
 # The caching front wants the bytes from the application: no X-Accel-Redirect (nginx never caches
@@ -83,14 +95,17 @@ while curl -sf -o /dev/null http://127.0.0.1:8180/ 2>/dev/null; do sleep 0.5; do
 sleep 2
 start_service "$SERVER" "$SEED"
 settle
-scenarios nginx http://127.0.0.1:8280
-scenarios cache http://127.0.0.1:8480/storage/images
+in_turns
 python3 - "$WORK/rows" "$DURATION" "$conns" <<'PY' | tee bench/front-results.md
 import subprocess, sys, datetime
-rows = {}
+import statistics
+runs = {}
 for line in open(sys.argv[1]):
     name, rps, p50, p99, *err = line.strip().split("|")
-    rows[name] = (float(rps), float(p50), err[0] if err else "")
+    runs.setdefault(name, []).append((float(rps), float(p50), err[0] if err else ""))
+# A server measured in turns: the median of its turns' requests/s and p50s, and every error.
+rows = {name: (statistics.median(r[0] for r in turns), statistics.median(r[1] for r in turns),
+               " ".join(r[2] for r in turns if r[2])) for name, turns in runs.items()}
 duration, conns = sys.argv[2:]
 cpus = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().split("/")[-1]
