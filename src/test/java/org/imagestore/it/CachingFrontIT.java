@@ -133,16 +133,10 @@ class CachingFrontIT extends ServingContract {
   }
 
   private Response front(String pathAndQuery) {
-    return CLIENT.target(FRONT.url() + pathAndQuery.substring(1)).request().get();
+    return FRONT.get(CLIENT, pathAndQuery);
   }
 
   private int requestsFor(String path) {
-    return Integer.parseInt(
-        CLIENT
-            .target(application + "test-requests")
-            .queryParam("path", path)
-            .request()
-            .get(String.class)
-            .trim());
+    return RequestCounter.requestsFor(CLIENT, application, path);
   }
 }

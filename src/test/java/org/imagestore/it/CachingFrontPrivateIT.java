@@ -70,16 +70,10 @@ class CachingFrontPrivateIT extends ImageStoreTestBase {
   }
 
   private Response front(String pathAndQuery) {
-    return CLIENT.target(FRONT.url() + pathAndQuery.substring(1)).request().get();
+    return FRONT.get(CLIENT, pathAndQuery);
   }
 
   private int requestsFor(String path) {
-    return Integer.parseInt(
-        CLIENT
-            .target(deployed() + "test-requests")
-            .queryParam("path", path)
-            .request()
-            .get(String.class)
-            .trim());
+    return RequestCounter.requestsFor(CLIENT, deployed(), path);
   }
 }

@@ -1,5 +1,7 @@
 package org.imagestore.it;
 
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -53,6 +55,11 @@ public final class NginxFront {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A GET of {@code pathAndQuery} (starting with a slash) through the front. */
+  public Response get(Client client, String pathAndQuery) {
+    return client.target(url() + pathAndQuery.substring(1)).request().get();
   }
 
   /**

@@ -6,7 +6,9 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.client.Client;
 import java.io.IOException;
+import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RequestCounter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+  /** What the deployment at {@code application} counted for {@code path}, asked over HTTP. */
+  static int requestsFor(Client client, URL application, String path) {
+    return Integer.parseInt(
+        client
+            .target(application + "test-requests")
+            .queryParam("path", path)
+            .request()
+            .get(String.class)
+            .trim());
+  }
 
   @Override
   protected void doFilter(
