@@ -5,7 +5,7 @@
 # plain nginx) and bench/latency.sh (save and GET of a 1.7 MB PNG, one client, after 100 rounds of
 # warm-up, on a service of its own started like the others: a copy of the built WildFly on port
 # 8180 with an empty folder), then bench/summary.py: bench/RESULTS.md with the date, the cores and
-# the commit (BENCH_COMMIT if the tree has no .git), and the same table in README.md. About 12
+# the commit (BENCH_COMMIT if the tree has no .git), and the same table in README.md. About 9
 # minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_SECONDS:-10}
 conns=${BENCH_CONNECTIONS:-8}
+TURNS=${BENCH_TURNS:-3}
 WORK=$PWD/bench/work
 SEED=$WORK/seed-front
 SERVER=$WORK/wildfly-front
@@ -78,9 +79,8 @@ scenarios() {
 # (BENCH_TURNS times each, DURATION split between the turns, a 2 s warm-up before each), so that
 # a drift of the machine's speed during the run falls on both; the table takes each one's median.
 in_turns() {
-  local turns=${BENCH_TURNS:-3} DURATION=$(( (DURATION + ${BENCH_TURNS:-3} - 1) / ${BENCH_TURNS:-3} ))
-  local BENCH_WARMUP=2
-  for _ in $(seq "$turns"); do
+  local DURATION=$(( (DURATION + TURNS - 1) / TURNS )) BENCH_WARMUP=2
+  for _ in $(seq "$TURNS"); do
     scenarios nginx http://127.0.0.1:8280
     scenarios cache http://127.0.0.1:8480/storage/images
   done
@@ -96,7 +96,7 @@ sleep 2
 start_service "$SERVER" "$SEED"
 settle
 in_turns
-python3 - "$WORK/rows" "$DURATION" "$conns" <<'PY' | tee bench/front-results.md
+python3 - "$WORK/rows" "$DURATION" "$conns" "$TURNS" <<'PY' | tee bench/front-results.md
 import subprocess, sys, datetime
 import statistics
 runs = {}
@@ -106,11 +106,12 @@ for line in open(sys.argv[1]):
 # A server measured in turns: the median of its turns' requests/s and p50s, and every error.
 rows = {name: (statistics.median(r[0] for r in turns), statistics.median(r[1] for r in turns),
                " ".join(r[2] for r in turns if r[2])) for name, turns in runs.items()}
-duration, conns = sys.argv[2:]
+duration, conns, turns = sys.argv[2:]
 cpus = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip().split("/")[-1]
 print(f"Measured {datetime.date.today()} on {cpus} cores; nginx {nginx} with one worker, WildFly 39.0.1;")
-print(f"wrk -t1, {conns} connections, {duration} s per scenario after a warm-up, all on the same cores.\n")
+print(f"wrk -t1, {conns} connections, {duration} s per scenario after a warm-up (plain nginx and the caching front:\n"
+      f"in {turns} turns each, medians), all on the same cores.\n")
 print("| GET scenario | plain nginx req/s | front (X-Accel-Redirect) req/s | front / nginx | caching front req/s | caching / nginx |")
 print("| --- | --- | --- | --- | --- | --- |")
 for scenario in ("GET 1.7 MB", "GET 40 KB", "304"):

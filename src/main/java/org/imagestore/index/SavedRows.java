@@ -25,9 +25,7 @@ class SavedRows {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   void insert(ImageRecord record) {
     em.persist(record);
-    claims.delete(record.filename);
-    em.flush();
-    totals.adjust(1, record.size);
+    endClaimAndCount(record, null);
   }
 
   /**
@@ -41,6 +39,11 @@ class SavedRows {
     } else {
       em.merge(record);
     }
+    endClaimAndCount(record, old);
+  }
+
+  /** Ends the name's claim, writes the row, and counts it in the totals in place of {@code old}. */
+  private void endClaimAndCount(ImageRecord record, ImageRecord old) {
     claims.delete(record.filename);
     em.flush();
     totals.adjust(old == null ? 1 : 0, record.size - (old == null ? 0 : old.size));
