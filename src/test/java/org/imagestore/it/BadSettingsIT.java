@@ -139,7 +139,7 @@ class BadSettingsIT extends ChatBackEnd {
   private void assertDeploymentFails(String deployment, String message) {
     long logStart = TestServer.logLength();
     assertThrows(Exception.class, () -> deployer.deploy(deployment));
-    String log = TestServer.logSince(logStart);
+    String log = TestServer.awaitLog(logStart, text -> text.contains(message));
     assertTrue(log.contains(message), "the log does not say " + message);
   }
 }

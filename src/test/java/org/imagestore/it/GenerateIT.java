@@ -132,11 +132,7 @@ class GenerateIT extends ImageStoreTestBase {
     List<ImageEntry> byModel = images.list(ImageQuery.all().model(FakeA1111.MODEL)).images();
     assertTrue(byModel.stream().map(ImageEntry::filename).toList().containsAll(names));
     // One audit line per image; servers write the log a little late.
-    String log = "";
-    for (int i = 0; i < 50 && !names.stream().allMatch(log::contains); i++) {
-      Thread.sleep(100);
-      log = TestServer.logSince(logStart);
-    }
+    String log = TestServer.awaitLog(logStart, text -> names.stream().allMatch(text::contains));
     for (String name : names) {
       assertTrue(
           log.lines()

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * What differs between the servers the suite runs on, in one place. The build names the server in
@@ -67,6 +68,23 @@ public final class TestServer {
   }
 
   /** The log's length now. */
+  /**
+   * The log past {@code offset} once {@code done} accepts it, or as it is after 5 s: servers write
+   * their log a little late (Payara's handler writes from a queue).
+   */
+  public static String awaitLog(long offset, Predicate<String> done) {
+    String log = logSince(offset);
+    try {
+      for (int i = 0; i < 50 && !done.test(log); i++) {
+        Thread.sleep(100);
+        log = logSince(offset);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return log;
+  }
+
   public static long logLength() {
     try {
       return Files.size(log());
