@@ -42,7 +42,10 @@ class QuotaIT extends ImageStoreTestBase {
             "generated_20250105_120000.json",
             "generated_20250105_120000.png",
             "notes.txt");
-    for (int i = 0; i < 100 && !STORAGE.names().equals(expected); i++) {
+    // A delete removes the files first and the index row after: wait for both.
+    for (int i = 0;
+        i < 100 && !(STORAGE.names().equals(expected) && images.stats().count() == 3);
+        i++) {
       Thread.sleep(100);
     }
     assertEquals(expected, STORAGE.names());

@@ -7,7 +7,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * What differs between the servers the suite runs on, in one place. The build names the server in
@@ -55,19 +58,52 @@ public final class TestServer {
 
   /** What the log holds past {@code offset} bytes, for what a test caused. */
   public static String logSince(long offset) {
-    try {
-      byte[] all = Files.readAllBytes(log());
-      return new String(
-          all,
-          (int) Math.min(offset, all.length),
-          (int) Math.max(0, all.length - offset),
-          StandardCharsets.UTF_8);
+    Path log = log();
+    if (size(log) >= offset) {
+      return read(log, offset);
+    }
+    // The server rotated its log since then (Payara at 2 MB): the rest of the file it was writing,
+    // the newest rotated one, and the new log whole.
+    try (Stream<Path> siblings = Files.list(log.getParent())) {
+      String rotated =
+          siblings
+              .filter(p -> p.getFileName().toString().startsWith(log.getFileName().toString()))
+              .filter(p -> !p.equals(log))
+              .max(Comparator.comparing(TestServer::modified))
+              .map(p -> read(p, offset))
+              .orElse("");
+      return rotated + read(log, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The log's length now. */
+  private static String read(Path file, long offset) {
+    try {
+      byte[] all = Files.readAllBytes(file);
+      int from = (int) Math.min(offset, all.length);
+      return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The log past {@code offset} once {@code done} accepts it, or as it is after 5 s: servers write
    * their log a little late (Payara's handler writes from a queue).
@@ -86,10 +122,6 @@ public final class TestServer {
   }
 
   public static long logLength() {
-    try {
-      return Files.size(log());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return size(log());
   }
 }
